@@ -1,0 +1,65 @@
+"""The public API: one article's text in, one validated record out.
+
+Stages run in one direction: clean → metadata → segment (the spaCy Doc) → record → validate.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from extractor.clean import clean
+from extractor.errors import ExtractorError
+from extractor.language import is_vietnamese, vietnamese_share
+from extractor.meta import Hints, extract_meta
+from extractor.nlp import pipeline
+from extractor.readers import Article, Failure
+from extractor.record import build_record, error_record, validate_record
+
+
+def _warnings(removed: list[str], meta: dict) -> list[dict]:
+    warnings = []
+    if removed:
+        warnings.append({"code": "W_FURNITURE_REMOVED",
+                         "message": f"{len(removed)} furniture item(s) removed: " + "; ".join(removed[:5])})
+    if meta["title"] is None:
+        warnings.append({"code": "W_NO_TITLE", "message": "no headline found"})
+    if meta["published"] is None:
+        warnings.append({"code": "W_NO_DATE", "message": "the page states no publication date with a year"})
+    return warnings
+
+
+def extract(text: str, *, source: dict | None = None, hints: Hints | None = None,
+            published: str | None = None) -> dict:
+    """A validated record for one article; raises ExtractorError for input that gives none.
+
+    `published` (ISO date) stands in for a publication date the article does not state.
+    """
+    source = source or {"path": "<text>", "format": "txt", "sha256": None}
+    cleaned = clean(text)
+    if not cleaned.text.strip():
+        raise ExtractorError("E_EMPTY", "nothing left after removing portal furniture")
+    if not is_vietnamese(cleaned.text):
+        raise ExtractorError("E_NOT_VIETNAMESE", f"{vietnamese_share(cleaned.text):.0%} Vietnamese syllables")
+    hints = hints or Hints()
+    if published and not hints.published:
+        hints.published, hints.published_from = published, "option"
+    meta = extract_meta(cleaned.text, hints)
+    doc = pipeline()(cleaned.text)
+    # A sentence's span ends at its last character, not at the paragraph break that follows it.
+    sentences = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents if s.text.strip()]
+    record = build_record(source, meta, cleaned.text, sentences, warnings=_warnings(cleaned.removed, meta))
+    return validate_record(record)
+
+
+def extract_many(items: Iterable[Article | Failure], published: str | None = None) -> Iterator[tuple[bool, dict]]:
+    """(True, record) or (False, error record) per article; one article's failure never stops the rest."""
+    for item in items:
+        if isinstance(item, Failure):
+            yield False, error_record(item.source, item.error)
+            continue
+        try:
+            yield True, extract(item.text, source=item.source, hints=item.hints, published=published)
+        except ExtractorError as error:
+            yield False, error_record(item.source, error)
+        except Exception as error:  # a bug must not take the batch down; it is reported, not hidden
+            yield False, error_record(item.source, ExtractorError("E_INTERNAL", f"{type(error).__name__}: {error}"))

@@ -1,0 +1,89 @@
+"""Command line: `extractor run …` (and `python -m extractor run …`).
+
+Exit codes: 0 every article gave a valid record; 1 some inputs failed (the rest were processed and
+written); 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+import regex
+
+from extractor import __version__
+from extractor.readers import DEFAULT_MAX_BYTES
+from extractor.resources import bundled_path
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+_SIZE = regex.compile(r"^(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?$", regex.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+def _size(value: str) -> int:
+    match = _SIZE.match(value.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"expected a size like 5MB or 500000, got {value!r}")
+    unit = (match.group(2) or "").lower()[:1]
+    return int(float(match.group(1)) * _UNITS[unit])
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="extractor", description=(
+        "Turn scraped Vietnamese party-building news into schema-validated JSON records."))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="extract records from articles", description=(
+        "Read articles (files, folders searched recursively for .txt/.html/.htm/.jsonl, or - for stdin) "
+        "and write one JSON record per article as JSON Lines. With no INPUT, runs the bundled corpus."))
+    run.add_argument("inputs", nargs="*", metavar="INPUT")
+    run.add_argument("-o", "--output", metavar="OUT", help="JSON Lines file for the records (default: stdout)")
+    run.add_argument("--errors", metavar="FILE",
+                     help="JSON Lines file for error records (default: errors.jsonl beside OUT, or stderr)")
+    run.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                     help="publication date for articles that state none (anchors relative dates)")
+    run.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                     help="inputs larger than this are refused (default: 5MB)")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    return parser
+
+
+def default_inputs() -> list[str]:
+    return [str(bundled_path("corpus") / "articles")]
+
+
+def _run(args: argparse.Namespace) -> int:
+    from extractor.batch import run_batch
+    from extractor.writers import JsonlSink
+
+    inputs = args.inputs or default_inputs()
+    errors_path = args.errors or (str(Path(args.output).with_name("errors.jsonl")) if args.output else None)
+    records = JsonlSink(args.output, sys.stdout)
+    errors = JsonlSink(errors_path, sys.stderr)
+    progress = not args.quiet and sys.stderr.isatty()
+    summary = run_batch(inputs, records, errors, published=args.published, max_bytes=args.max_size,
+                        progress=progress)
+    if not args.quiet or summary.failed:
+        print(summary.line(errors_path or "stderr"), file=sys.stderr)
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Coded errors. Inside the pipeline we raise them; at the batch edge each becomes an error record.
+
+Codes are stable strings: users filter error files by them, so never rename one.
+"""
+
+MESSAGES = {
+    "E_EMPTY": "the input holds no text",
+    "E_BINARY": "the input is binary, not text",
+    "E_DECODE": "the bytes could not be decoded as text in any known encoding",
+    "E_TOO_LARGE": "the input is larger than the size limit",
+    "E_NOT_VIETNAMESE": "the text is not Vietnamese",
+    "E_NO_BODY": "no article body could be found in the HTML page",
+    "E_JSONL_LINE": "the JSON line is broken or has no text",
+    "E_NOT_FOUND": "the input path does not exist",
+    "E_READ": "the input could not be read",
+    "E_ALIGN": "a segmenter token could not be aligned back to the text",
+    "E_SCHEMA": "the record does not validate against the record schema",
+    "E_INTERNAL": "an unexpected failure while extracting this article",
+}
+
+
+class ExtractorError(Exception):
+    """An error with a stable code and a human message."""
+
+    def __init__(self, code: str, detail: str = ""):
+        if code not in MESSAGES:
+            raise ValueError(f"unknown error code {code!r}")
+        self.code = code
+        self.message = MESSAGES[code] + (f": {detail}" if detail else "")
+        super().__init__(f"{code}: {self.message}")
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "message": self.message}

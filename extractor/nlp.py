@@ -1,0 +1,61 @@
+"""The spaCy side: a Vietnamese `Language` whose tokenizer is our underthesea segmentation.
+
+`spacy.blank("vi")` wants pyvi; we build the Vietnamese class with `use_pyvi: False` and replace its
+tokenizer, so `nlp(text)` gives a Doc whose `doc.text` is exactly the record's text, with sentence
+starts set. Later stages are components added to this pipeline.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.lang.vi import Vietnamese
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from extractor.segment import Segmentation, segment
+
+
+def doc_from_segmentation(vocab: Vocab, text: str, seg: Segmentation) -> Doc:
+    """Words are the aligned token spans; gaps other than one space become white-space tokens."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: set[int] = {start for start, _ in seg.sentences}
+    sent_starts: list[bool | None] = []
+    cursor = 0
+
+    def add_gap(gap: str) -> None:
+        if not gap:
+            return
+        if gap == " " and words and not spaces[-1] and not words[-1].isspace():
+            spaces[-1] = True
+            return
+        words.append(gap)
+        spaces.append(False)
+        sent_starts.append(False if len(words) > 1 else True)
+
+    for start, end in seg.tokens:
+        add_gap(text[cursor:start])
+        words.append(text[start:end])
+        spaces.append(False)
+        sent_starts.append(True if start in starts or len(words) == 1 else False)
+        cursor = end
+    add_gap(text[cursor:])
+    return Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+
+
+class UndertheseaTokenizer:
+    """spaCy tokenizer protocol: text → Doc."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        return doc_from_segmentation(self.vocab, text, segment(text))
+
+
+@functools.cache
+def pipeline() -> Vietnamese:
+    nlp = Vietnamese.from_config({"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = UndertheseaTokenizer(nlp.vocab)
+    return nlp

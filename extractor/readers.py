@@ -1,0 +1,196 @@
+"""Inputs to articles: files, folders, stdin; plain text, HTML pages, JSON Lines.
+
+Each input yields `Article`s or `Failure`s, never an exception: one bad file or line must not stop a
+batch. Bytes are decoded by BOM, then strict UTF-8, then a charset detector for legacy encodings
+(Windows-1258 and friends), and always normalised to NFC.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+from urllib.parse import urlparse
+
+import charset_normalizer
+import regex
+
+from extractor.errors import ExtractorError
+from extractor.meta import Hints
+
+SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ISO_DAY = regex.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?$")
+_NUMBERED_FILE = regex.compile(r"^\d+_")
+
+
+@dataclass
+class Article:
+    source: dict
+    text: str
+    hints: Hints = field(default_factory=Hints)
+
+
+@dataclass
+class Failure:
+    source: dict
+    error: ExtractorError
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes) -> str:
+    """Bytes to NFC text, or a coded error (empty, binary, undecodable)."""
+    if not data.strip():
+        raise ExtractorError("E_EMPTY")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return unicodedata.normalize("NFC", data.decode(encoding))
+            except UnicodeDecodeError as error:
+                raise ExtractorError("E_DECODE", f"{encoding}: {error.reason}") from None
+    if b"\x00" in data[:8192]:
+        raise ExtractorError("E_BINARY", "NUL bytes without a UTF-16 byte-order mark")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(data).best()
+        if best is None:
+            raise ExtractorError("E_DECODE", "no encoding fits") from None
+        text = str(best)
+    sample = text[:8192]
+    if sample and len(_CONTROL.findall(sample)) / len(sample) > 0.01:
+        raise ExtractorError("E_BINARY", "control characters in the text")
+    return unicodedata.normalize("NFC", text)
+
+
+def slug_of(name: str) -> str | None:
+    """The slug in a file name or URL path (`012_trao-huy-hieu.txt` → `trao-huy-hieu`)."""
+    stem = PurePosixPath(name).stem if name else ""
+    stem = _NUMBERED_FILE.sub("", stem)
+    return stem if stem.count("-") >= 2 else None
+
+
+def _iso_day(value) -> str | None:
+    match = _ISO_DAY.match(value.strip()) if isinstance(value, str) else None
+    return match.group(1) if match else None
+
+
+def read_html(html: str, source: dict, slug: str | None) -> Article:
+    import trafilatura  # heavy import, only for HTML inputs
+
+    try:
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as error:  # trafilatura raises many kinds on broken markup
+        raise ExtractorError("E_NO_BODY", f"{type(error).__name__}: {error}") from None
+    text = (document.text or "") if document is not None else ""
+    if not text.strip():
+        raise ExtractorError("E_NO_BODY")
+    published = _iso_day(document.date) if document.date else None
+    hints = Hints(title=document.title or None, published=published,
+                  published_from="html" if published else None,
+                  author=document.author or None, slug=slug)
+    return Article(source, text, hints)
+
+
+def _read_jsonl(data: bytes, path: str) -> Iterator[Article | Failure]:
+    try:
+        text = decode(data)
+    except ExtractorError as error:
+        yield Failure({"path": path, "format": "jsonl", "sha256": sha256(data)}, error)
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        source = {"path": path, "format": "jsonl", "sha256": sha256(line.encode("utf-8")), "line": number}
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Failure(source, ExtractorError("E_JSONL_LINE", f"not JSON: {error.msg} at column {error.colno}"))
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+            yield Failure(source, ExtractorError("E_JSONL_LINE", 'no non-empty "text" field'))
+            continue
+        url = item.get("url") if isinstance(item.get("url"), str) else None
+        published = _iso_day(item.get("published"))
+        title = item.get("title") if isinstance(item.get("title"), str) and item["title"].strip() else None
+        hints = Hints(title=unicodedata.normalize("NFC", title.strip()) if title else None,
+                      published=published, published_from="input" if published else None,
+                      slug=slug_of(urlparse(url).path) if url else None)
+        yield Article(source, unicodedata.normalize("NFC", item["text"]), hints)
+
+
+def sniff_format(data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<div", b"<article", b"<meta")):
+        return "html"
+    if head.startswith(b"{"):
+        return "jsonl"
+    return "txt"
+
+
+def read_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> Iterator[Article | Failure]:
+    """One input's bytes to articles; every problem becomes a Failure with the input's source."""
+    source = {"path": path, "format": fmt, "sha256": sha256(data)}
+    if len(data) > max_bytes:
+        yield Failure(source, ExtractorError("E_TOO_LARGE", f"{len(data)} bytes > {max_bytes}"))
+        return
+    if fmt == "jsonl":
+        yield from _read_jsonl(data, path)
+        return
+    try:
+        text = decode(data)
+        slug = slug_of(path)
+        yield read_html(text, source, slug) if fmt == "html" else Article(source, text, Hints(slug=slug))
+    except ExtractorError as error:
+        yield Failure(source, error)
+
+
+def discover(inputs: list[str]) -> Iterator[tuple[str, str | None]]:
+    """(path, format) for every input; folders recursively, in a stable order; `-` is stdin."""
+    for item in inputs:
+        path = Path(item)
+        if item == "-":
+            yield "-", None
+        elif path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in SUFFIXES:
+                    yield str(child), SUFFIXES[child.suffix.lower()]
+        else:
+            yield item, SUFFIXES.get(path.suffix.lower())
+
+
+def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
+    for path, fmt in discover(inputs):
+        if path == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            yield from read_bytes(data, "<stdin>", sniff_format(data), max_bytes)
+            continue
+        file = Path(path)
+        if not file.is_file():
+            yield Failure({"path": path, "format": fmt or "txt", "sha256": None},
+                          ExtractorError("E_NOT_FOUND"))
+            continue
+        try:
+            size = file.stat().st_size
+            if size > max_bytes:
+                yield Failure({"path": path, "format": fmt or "txt", "sha256": None},
+                              ExtractorError("E_TOO_LARGE", f"{size} bytes > {max_bytes}"))
+                continue
+            data = file.read_bytes()
+        except OSError as error:
+            yield Failure({"path": path, "format": fmt or "txt", "sha256": None},
+                          ExtractorError("E_READ", error.strerror or str(error)))
+            continue
+        yield from read_bytes(data, path, fmt or sniff_format(data), max_bytes)

@@ -1,0 +1,34 @@
+"""The record and error schemas (`schemas/*.schema.json`), loaded once, with their `$ref`ed parts."""
+
+from __future__ import annotations
+
+import functools
+import json
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+from extractor.resources import bundled_path
+
+
+@functools.cache
+def _registry() -> Registry:
+    resources = []
+    for path in sorted(bundled_path("schemas").glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((contents["$id"], Resource.from_contents(contents)))
+    return Registry().with_resources(resources)
+
+
+@functools.cache
+def validator(name: str) -> Draft202012Validator:
+    """`record` or `error`."""
+    schema = _registry().contents(f"{name}.schema.json")
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker())
+
+
+def schema_errors(name: str, instance: dict) -> list[str]:
+    """Every violation, as `path: message`, best first; empty when valid."""
+    errors = sorted(validator(name).iter_errors(instance), key=lambda e: (len(e.path), e.message))
+    return [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in errors]

@@ -55,6 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                      help="inputs larger than this are refused (default: 5MB)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+
+    evaluate = commands.add_parser("evaluate", help="score records against gold files (spec §6)", description=(
+        "Score the records in OUT.jsonl against the gold files in GOLD_DIR: metadata accuracy, entity, person, "
+        "document and fact precision/recall/F1, and attribute accuracies."))
+    evaluate.add_argument("records", metavar="OUT.jsonl")
+    evaluate.add_argument("gold", metavar="GOLD_DIR")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
 
 
@@ -78,10 +85,35 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from extractor.evaluate import evaluate, format_report
+
+    records_path, gold_dir = Path(args.records), Path(args.gold)
+    if not records_path.is_file() or not gold_dir.is_dir():
+        print(f"extractor evaluate: need a records file and a gold folder ({records_path}, {gold_dir})",
+              file=sys.stderr)
+        return EXIT_USAGE
+    records = []
+    for number, line in enumerate(records_path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                print(f"extractor evaluate: {records_path}:{number}: not JSON ({error.msg})", file=sys.stderr)
+                return EXIT_USAGE
+    summary = evaluate(records, gold_dir).as_dict()
+    print(json.dumps(summary, ensure_ascii=False, indent=1) if args.json else format_report(summary))
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "evaluate":
+        return _evaluate(args)
     return EXIT_USAGE
 
 

@@ -20,6 +20,7 @@ import charset_normalizer
 import regex
 
 from extractor.errors import ExtractorError
+from extractor.html_reader import read_html
 from extractor.meta import Hints
 
 SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -84,26 +85,6 @@ def _iso_day(value) -> str | None:
     return match.group(1) if match else None
 
 
-def read_html(html: str, source: dict, slug: str | None) -> Article:
-    import trafilatura  # heavy import, only for HTML inputs
-
-    try:
-        document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception as error:  # trafilatura raises many kinds on broken markup
-        raise ExtractorError("E_NO_BODY", f"{type(error).__name__}: {error}") from None
-    text = (document.text or "") if document is not None else ""
-    if not text.strip():
-        raise ExtractorError("E_NO_BODY")
-    published = _iso_day(document.date) if document.date else None
-    hints = Hints(title=document.title or None, published=published,
-                  published_from="html" if published else None,
-                  author=document.author or None, slug=slug)
-    return Article(source, text, hints)
-
-
 def _read_jsonl(data: bytes, path: str) -> Iterator[Article | Failure]:
     try:
         text = decode(data)
@@ -152,7 +133,10 @@ def read_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> Iterator[Art
     try:
         text = decode(data)
         slug = slug_of(path)
-        yield read_html(text, source, slug) if fmt == "html" else Article(source, text, Hints(slug=slug))
+        if fmt == "html":
+            yield Article(source, *read_html(text, slug))
+        else:
+            yield Article(source, text, Hints(slug=slug))
     except ExtractorError as error:
         yield Failure(source, error)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.errors import ExtractorError
-from extractor.folding import fold
+from extractor.folding import fold, strip_accents
 
 # Quotes and dashes that a tokenizer may swap for their ASCII cousins.
 _LOOKALIKES = {c: "'" for c in "‘’‚‛`´"} | {c: '"' for c in "“”„‟«»"} | {c: "-" for c in "‐‑‒–—―−"}
@@ -22,8 +22,18 @@ class Segmentation:
     tokens: list[tuple[int, int]]
 
 
+# underthesea also respells: `qui` → `quy`, and moves or swaps tone marks; a letter matches a letter
+# with the same base (i and y counted as one), so the cursor stays on the text's own characters.
+_BASE_ALIKE = {"y": "i"}
+
+
 def _same(a: str, b: str) -> bool:
-    return a == b or _LOOKALIKES.get(a, a) == _LOOKALIKES.get(b, b)
+    if a == b or _LOOKALIKES.get(a, a) == _LOOKALIKES.get(b, b):
+        return True
+    if a.isalpha() and b.isalpha():
+        base_a, base_b = strip_accents(a), strip_accents(b)
+        return _BASE_ALIKE.get(base_a, base_a) == _BASE_ALIKE.get(base_b, base_b)
+    return False
 
 
 def align(pieces: list[str], text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -1,0 +1,93 @@
+"""Throughput benchmark: prints figures, asserts nothing (speed is measured here, not in tests).
+
+    python bench/throughput.py [--limit N] [--ner-sample N]
+
+Runs the whole extraction over ../shared/feed/baomoi-2017-sample.jsonl and the shared articles, then
+underthesea's `word_tokenize` alone over the same texts, and `ner` over the sentences of a sample.
+The budget: extraction ≤ 1.5 × word_tokenize alone, and ≥ 15 × cheaper than `ner` on every sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+STARTED = time.perf_counter()
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _texts(limit: int | None) -> list[str]:
+    feed = SHARED / "feed" / "baomoi-2017-sample.jsonl"
+    texts = [json.loads(line)["text"] for line in feed.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = texts[:limit] if limit else texts
+    texts += [p.read_text(encoding="utf-8") for p in sorted((SHARED / "articles").glob("*.txt"))]
+    return texts
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="feed articles to use (default: all 2,000)")
+    parser.add_argument("--ner-sample", type=int, default=60, help="articles whose sentences go through ner")
+    args = parser.parse_args()
+    if not (SHARED / "feed").is_dir():
+        print("../shared/feed is not here; nothing to measure", file=sys.stderr)
+        return 2
+
+    sys.path.insert(0, str(ROOT))
+    from extractor.api import extract
+    from extractor.errors import ExtractorError
+
+    extract("Đảng bộ xã hiện có 120 đảng viên, sinh hoạt tại 9 chi bộ.")
+    startup = time.perf_counter() - STARTED
+    texts = _texts(args.limit)
+    chars = sum(map(len, texts))
+
+    failures: dict[str, int] = {}
+    began = time.perf_counter()
+    for text in texts:
+        try:
+            extract(text)
+        except ExtractorError as error:
+            failures[error.code] = failures.get(error.code, 0) + 1
+    pipeline_s = time.perf_counter() - began
+    pipeline_rss = _peak_rss_mb()
+
+    from underthesea import ner, sent_tokenize, word_tokenize
+
+    began = time.perf_counter()
+    for text in texts:
+        word_tokenize(text)
+    tokenize_s = time.perf_counter() - began
+
+    sample = texts[: args.ner_sample]
+    sample_chars = sum(map(len, sample))
+    began = time.perf_counter()
+    for text in sample:
+        for sentence in sent_tokenize(text):
+            ner(sentence)
+    ner_s_per_char = (time.perf_counter() - began) / max(sample_chars, 1)
+    ner_s = ner_s_per_char * chars
+
+    print(f"articles            {len(texts)} ({chars / 1000:.0f} kchars); not extracted: {failures or 'none'}")
+    print(f"start-up            {startup:.2f} s (imports, pipeline, first article)")
+    print(f"extraction          {pipeline_s:.2f} s  {len(texts) / pipeline_s:.1f} articles/s  "
+          f"{chars / 1000 / pipeline_s:.0f} kchars/s")
+    print(f"word_tokenize only  {tokenize_s:.2f} s  {chars / 1000 / tokenize_s:.0f} kchars/s")
+    print(f"ner every sentence  {ner_s:.2f} s (extrapolated from {len(sample)} articles)")
+    print(f"ratio extraction / word_tokenize   {pipeline_s / tokenize_s:.2f}  (budget ≤ 1.50)")
+    print(f"ratio ner / extraction             {ner_s / pipeline_s:.1f}  (budget ≥ 15)")
+    print(f"peak RSS            {pipeline_rss:.0f} MB after extraction, {_peak_rss_mb():.0f} MB at the end")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""HTML pages: the article body and metadata by trafilatura, helped where Vietnamese portals trip it.
+
+trafilatura finds the body; we prune the sidebars it keeps (`data/html_furniture.txt`), put back the lead
+paragraph it drops (`data/html_lead_classes.txt`), and take the date from the page's metadata
+(`data/html_date_meta.txt`) or else from the portal's date line printed next to the headline.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from extractor.errors import ExtractorError
+from extractor.folding import fold_key
+from extractor.meta import Hints
+from extractor.resources import load_list
+from extractor.rules.dates import parse_date_line
+
+# Less article text than this is a page of menus and links (trafilatura returns what it can find).
+MIN_BODY = 40
+_DATE_NEAR_TITLE = 3
+_HEADLINE_MAX = 250
+_HEADINGS = {"h1", "h2", "h3"}
+_ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}")
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "li", "span", "time", "td", "header", "section", "article")
+
+
+@functools.cache
+def _lead_xpath() -> str:
+    tests = " or ".join(f"contains(@class, '{name}')" for name in load_list("html_lead_classes.txt"))
+    return f"//*[{tests}]"
+
+
+def _visible_blocks(tree) -> list[tuple[str, str]]:
+    """(tag, text) of every innermost block element, in document order: the page as a reader sees it."""
+    blocks = []
+    for element in tree.iter(*_BLOCKS):
+        if any(child.tag in _BLOCKS for child in element):
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if text:
+            blocks.append((element.tag, text))
+    return blocks
+
+
+def _date_next_to_title(blocks: list[tuple[str, str]], title: str | None) -> str | None:
+    """The date line nearest the headline, a few blocks above or below it at most."""
+    if not title:
+        return None
+    key = fold_key(title)
+    lines = [line for _, line in blocks]
+    for index, line in enumerate(lines):
+        if fold_key(line) == key:
+            for distance in range(1, _DATE_NEAR_TITLE + 1):
+                for near in (index - distance, index + distance):
+                    iso = parse_date_line(lines[near]) if 0 <= near < len(lines) else None
+                    if iso:
+                        return iso
+    return None
+
+
+def _metadata_date(tree) -> str | None:
+    for xpath in load_list("html_date_meta.txt"):
+        for value in tree.xpath(xpath):
+            value = str(value).strip()
+            if _ISO_DAY.match(value):
+                return value[:10]
+            iso = parse_date_line(value)
+            if iso:
+                return iso
+    return None
+
+
+def _lead(tree, body: str) -> str | None:
+    for element in tree.xpath(_lead_xpath()):
+        text = " ".join("".join(element.itertext()).split())
+        if len(text) >= MIN_BODY and fold_key(text[:80]) not in fold_key(body):
+            return text
+    return None
+
+
+def _is_headline(line: str) -> bool:
+    return (len(line.split()) >= 3 and len(line) <= _HEADLINE_MAX and not line.endswith((".", ":", ";"))
+            and not line.isupper())
+
+
+def _headline(text: str, meta_title: str | None, blocks: list[tuple[str, str]]) -> str | None:
+    """The body's opening line when it is a headline; else the heading printed just above the body;
+    else the page's title, unless that is a shouted site banner."""
+    first = text.split("\n", 1)[0].strip()
+    if _is_headline(first):
+        return first
+    opening = fold_key(first[:60])
+    for index, (_, line) in enumerate(blocks):
+        if fold_key(line).startswith(opening):
+            for tag, above in reversed(blocks[max(0, index - _DATE_NEAR_TITLE * 2): index]):
+                if tag in _HEADINGS and _is_headline(above):
+                    return above
+            break
+    return meta_title if meta_title and not meta_title.isupper() else None
+
+
+def read_html(html: str, slug: str | None) -> tuple[str, Hints]:
+    """(article text, hints) or E_NO_BODY."""
+    import lxml.html
+    import trafilatura  # heavy import, only for HTML inputs
+
+    try:
+        tree = lxml.html.fromstring(html)
+        for junk in tree.xpath("//script|//style|//noscript"):
+            junk.drop_tree()
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True,
+            prune_xpath=list(load_list("html_furniture.txt")),
+        )
+    except (ValueError, TypeError, lxml.etree.LxmlError) as error:
+        raise ExtractorError("E_NO_BODY", f"{type(error).__name__}: {error}") from None
+    text = (document.text or "").strip() if document is not None else ""
+    if len(text) < MIN_BODY:
+        raise ExtractorError("E_NO_BODY", f"{len(text)} characters of text")
+    blocks = _visible_blocks(tree)
+    title = _headline(text, document.title, blocks)
+    lead = _lead(tree, text)
+    if lead:
+        first, _, rest = text.partition("\n")
+        text = f"{first}\n{lead}\n{rest}" if title and fold_key(first) == fold_key(title) else f"{lead}\n{text}"
+    # The page's own metadata first; else the date line the portal prints beside the headline.
+    published = _metadata_date(tree)
+    if published is None:
+        published = _date_next_to_title(blocks, title)
+    return text, Hints(title=title, published=published, published_from="html" if published else None,
+                       author=document.author or None, slug=slug)

@@ -1,0 +1,103 @@
+"""The spec's §6 scoring, on small hand-made records and gold."""
+
+import json
+
+import pytest
+
+from extractor.cli import main
+from extractor.evaluate import evaluate, roman
+
+
+def _gold(**parts):
+    base = {"article": "a.txt", "meta": {"title": "Tiêu đề", "published": None, "author": "Lê Hà", "outlet": None},
+            "persons": [], "entities": [], "documents": [], "facts": []}
+    base.update(parts)
+    return base
+
+
+def _record(**parts):
+    base = {"source": {"path": "in/a.txt", "format": "txt", "sha256": None},
+            "meta": {"title": "Tiêu  đề", "published": "2023-01-01", "author": "Lê Hà", "outlet": None},
+            "entities": [], "documents": [], "persons": [], "facts": []}
+    base.update(parts)
+    return base
+
+
+def _fact(value, metric="party_members", category=None, time=None, approx="exact", subject="Đảng bộ tỉnh X"):
+    return {"metric": metric, "category": category, "value": value, "approx": approx, "target": False,
+            "subject": subject, "time": time}
+
+
+def _score(tmp_path, record, gold):
+    (tmp_path / "a.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return evaluate([record], tmp_path).as_dict()
+
+
+def test_evaluate_meta_accuracy_and_false_fills(tmp_path):
+    meta = _score(tmp_path, _record(), _gold())["meta"]
+    assert meta["title"] == {"accuracy": 1.0, "stated": 1, "false_fills": 0}   # white space folded
+    assert meta["published"] == {"accuracy": None, "stated": 0, "false_fills": 1}
+
+
+def test_evaluate_entities_fold_tone_placement_and_case(tmp_path):
+    record = _record(entities=[{"label": "ORG", "text": "Tỉnh uỷ"}, {"label": "ORG", "text": "Sở Nội vụ"},
+                               {"label": "DOC", "text": "Chỉ thị 05"}])
+    gold = _gold(entities=[{"label": "ORG", "text": "tỉnh ủy"}, {"label": "LOC", "text": "Lào Cai"}])
+    scores = _score(tmp_path, record, gold)["entities"]
+    assert (scores["ORG"]["tp"], scores["ORG"]["fp"], scores["LOC"]["fn"]) == (1, 1, 1)
+    assert scores["all"]["precision"] == 0.5
+
+
+def test_evaluate_facts_match_one_to_one_and_ignore_other(tmp_path):
+    year = {"start": "2021-01-01", "end": "2021-12-31"}
+    gold = _gold(facts=[_fact(90, "percentage"), _fact(90, "percentage"), _fact(303, "members_admitted", time=year)])
+    record = _record(facts=[_fact(90, "percentage"), _fact(303, "members_admitted", time={"start": "2021-03-01",
+                                                                                         "end": "2021-12-31"}),
+                            _fact(7, "other")])
+    facts = _score(tmp_path, record, gold)["facts"]
+    assert (facts["tp"], facts["fp"], facts["fn"]) == (2, 0, 1)     # two 90s need two predictions
+    assert facts["subject_accuracy"] == 1.0
+
+
+def test_evaluate_fact_time_years_must_agree(tmp_path):
+    gold = _gold(facts=[_fact(5, "members_admitted", time={"start": "2021-01-01", "end": "2021-12-31"})])
+    record = _record(facts=[_fact(5, "members_admitted", time={"start": "2022-01-01", "end": "2022-12-31"})])
+    assert _score(tmp_path, record, gold)["facts"]["tp"] == 0
+
+
+def test_evaluate_documents_key_ignores_leading_zeros_and_reads_terms_as_roman(tmp_path):
+    gold_doc = {"type": "Chỉ thị", "number": "05", "symbol": "05-CT/TW", "issuer": "Bộ Chính trị", "issued": None,
+                "term": "XII", "plenum": None}
+    got = dict(gold_doc, number="5", term="12", symbol="05- CT/TW", issuer="Ban Bí thư")
+    scores = _score(tmp_path, _record(documents=[got]), _gold(documents=[gold_doc]))["documents"]
+    assert scores["tp"] == 1
+    assert (scores["symbol_accuracy"], scores["issuer_accuracy"]) == (1.0, 0.0)
+
+
+def test_evaluate_persons_and_roles(tmp_path):
+    gold = _gold(persons=[{"name": "Lê Hà", "titles": [], "role": "author"},
+                          {"name": "Văn Huỳnh", "titles": [], "role": "photo"}])
+    record = _record(persons=[{"name": "Lê Hà", "titles": [], "role": "mentioned", "mentions": []}])
+    persons = _score(tmp_path, record, gold)["persons"]
+    assert (persons["tp"], persons["fn"], persons["role_accuracy"]) == (1, 1, 0.0)
+
+
+def test_evaluate_gold_without_record_counts_as_missed(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(_gold(facts=[_fact(1, "percentage")])), encoding="utf-8")
+    report = evaluate([], tmp_path).as_dict()
+    assert report["gold_without_record"] == ["a.txt"] and report["facts"]["fn"] == 1
+
+
+@pytest.mark.parametrize("value, expected", [("XII", "XII"), ("12", "XII"), ("25", "XXV"), (4, "IV"), (None, None)])
+def test_evaluate_roman(value, expected):
+    assert roman(value) == expected
+
+
+def test_evaluate_cli_prints_and_exits(tmp_path, capsys):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(_gold(), ensure_ascii=False), encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps(_record(), ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(records), str(tmp_path / "gold"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["meta"]["author"]["accuracy"] == 1.0
+    assert main(["evaluate", str(tmp_path / "missing.jsonl"), str(tmp_path / "gold")]) == 2

@@ -62,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("records", metavar="OUT.jsonl")
     evaluate.add_argument("gold", metavar="GOLD_DIR")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--baseline", choices=["underthesea"],
+                          help="also score underthesea's NER on the same texts, for comparison")
     return parser
 
 
@@ -104,6 +106,15 @@ def _evaluate(args: argparse.Namespace) -> int:
                 print(f"extractor evaluate: {records_path}:{number}: not JSON ({error.msg})", file=sys.stderr)
                 return EXIT_USAGE
     summary = evaluate(records, gold_dir).as_dict()
+    if args.baseline:
+        from extractor.baseline import baseline_records
+
+        baseline = evaluate(baseline_records(records), gold_dir).as_dict()
+        if args.json:
+            print(json.dumps({"extractor": summary, "underthesea": baseline}, ensure_ascii=False, indent=1))
+        else:
+            print(format_report(summary) + "\n\nbaseline: underthesea ner\n" + format_report(baseline))
+        return EXIT_OK
     print(json.dumps(summary, ensure_ascii=False, indent=1) if args.json else format_report(summary))
     return EXIT_OK
 

@@ -1,0 +1,183 @@
+"""Persons: names in running text, bylines and photo credits, with the titles written next to them.
+
+A name is a capitalised run that starts with a family name (`data/surnames.txt`), or any capitalised run
+after an honorific (`đồng chí`, `ông`, `bà` …, not part of the name). Aliases (`Bác Hồ`) name a person
+whose name is elsewhere (`data/person_aliases.tsv`). Short forms (`ông Dũng`) are mentions of the person
+named in full whose name ends with them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from extractor.folding import fold, fold_tones
+from extractor.resources import load_list, load_table
+from extractor.rules.phrases import PhraseTable
+from extractor.rules.tokens import Token, joined_by_space, tokenize
+
+_MAX_SYLLABLES = 4
+_TITLE_SPLIT = regex.compile(r"\s*(?:,|;|\s-\s|\s–\s)\s*")
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    name: str        # the person's name as the record gives it (title case; an alias's person)
+    rule: str
+    short: bool = False  # one syllable after an honorific: a short form of a full name
+
+
+@functools.cache
+def _surnames() -> PhraseTable:
+    return PhraseTable({s: True for s in load_list("surnames.txt")})
+
+
+@functools.cache
+def _honorifics() -> PhraseTable:
+    return PhraseTable({h: True for h in load_list("honorifics.txt")})
+
+
+@functools.cache
+def _aliases() -> PhraseTable:
+    return PhraseTable(dict(load_table("person_aliases.tsv", 2)))
+
+
+@functools.cache
+def _titles() -> PhraseTable:
+    return PhraseTable({t: True for t in load_list("titles.txt")})
+
+
+@functools.cache
+def _abbreviations() -> tuple[regex.Pattern, dict[str, str]]:
+    table = dict(load_table("abbreviations.tsv", 2))
+    words = sorted(table, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(map(regex.escape, words)) + r")(?![\p{L}\d])"), table
+
+
+@functools.cache
+def _photo_labels() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(fold_tones(p), regex.IGNORECASE) for p in load_list("photo_credits.txt"))
+
+
+def _name_syllable(token: Token) -> bool:
+    return token.capitalised and not token.text[0].isdigit() and (not token.shouted or len(token.text) <= 1)
+
+
+def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLES) -> int:
+    """How many capitalised name syllables, joined by single spaces, start at `index`."""
+    count = 0
+    while index + count < len(tokens) and count < limit:
+        token = tokens[index + count]
+        if not _name_syllable(token) or (count and not joined_by_space(token)):
+            break
+        count += 1
+    return count
+
+
+def title_case(name: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() if w.isupper() and len(w) > 1 else w for w in name.split())
+
+
+def find_names(text: str, tokens: list[Token] | None = None) -> list[NameMatch]:
+    """Person names in running text, in order, non-overlapping."""
+    tokens = tokens if tokens is not None else tokenize(text)
+    found: list[NameMatch] = []
+    i = 0
+    while i < len(tokens):
+        alias = _aliases().match(tokens, i)
+        if alias and tokens[i].capitalised:
+            length, person = alias
+            found.append(NameMatch(tokens[i].start, tokens[i + length - 1].end, person, "person_alias"))
+            i += length
+            continue
+        honorific = _honorifics().match(tokens, i)
+        if honorific:
+            after = i + honorific[0]
+            run = _capitalised_run(tokens, after) if after < len(tokens) and joined_by_space(tokens[after]) else 0
+            if run:
+                start, end = tokens[after].start, tokens[after + run - 1].end
+                found.append(NameMatch(start, end, text[start:end], "honorific+name", short=run == 1))
+                i = after + run
+                continue
+        surname = _surnames().match(tokens, i)
+        if surname and tokens[i].capitalised and not tokens[i].shouted:
+            run = _capitalised_run(tokens, i)
+            if 2 <= run:
+                start, end = tokens[i].start, tokens[i + run - 1].end
+                found.append(NameMatch(start, end, text[start:end], "surname+name"))
+                i += run
+                continue
+        i += 1
+    return found
+
+
+def find_photo_credits(text: str) -> list[tuple[int, int]]:
+    """Spans of the names after photo-credit labels (`(Ảnh: Văn Huỳnh)`, `Ảnh: B. Trung`)."""
+    folded = fold(text)
+    spans = []
+    for pattern in _photo_labels():
+        for match in pattern.finditer(folded):
+            tail = text[match.end():match.end() + 60]
+            name = regex.match(r"\s*((?:\p{Lu}[.,]\s?)?\p{Lu}[\p{L}'’]*(?:\s\p{Lu}[\p{L}'’]*){0,3})", tail)
+            if name:
+                start = match.end() + name.start(1)
+                spans.append((start, start + len(name.group(1))))
+    return sorted(set(spans))
+
+
+def expand_abbreviations(title: str) -> str:
+    pattern, table = _abbreviations()
+    return pattern.sub(lambda m: table[m.group()], title)
+
+
+def _is_title(piece: str) -> bool:
+    tokens = tokenize(piece)
+    if not tokens:
+        return False
+    start = 1 if tokens[0].folded in ("nguyên", "phó") and len(tokens) > 1 else 0
+    return bool(_titles().match(tokens, start) or _titles().match(tokens, 0))
+
+
+def titles_around(text: str, start: int, end: int, sentence: tuple[int, int]) -> list[str]:
+    """Titles written next to a name: comma- or dash-separated pieces just before and just after it."""
+    before = text[sentence[0]:start]
+    after = text[end:sentence[1]]
+    titles: list[str] = []
+    # Before the name: the pieces back to the last one that is no title ("Ủy viên Bộ Chính trị, Bí thư …").
+    pieces = _TITLE_SPLIT.split(before.rstrip())
+    for piece in reversed(pieces):
+        candidate = _strip_leading_words(piece)
+        if not candidate or not _is_title(candidate):
+            break
+        titles.insert(0, candidate)
+        if candidate != piece.strip():
+            break
+    # After the name: ", TUV, Bí thư …" or " - Phó Chủ tịch …".
+    for piece in _TITLE_SPLIT.split(after)[1:] if _TITLE_SPLIT.match(after) else []:
+        piece = piece.strip().rstrip(".")
+        # The appositive ends where the sentence's verb begins.
+        cut = regex.search(r"\s(?:đã|đang|sẽ|vừa|cho|cùng|làm|trao|phát|chủ trì|nhấn|tham|dự|khẳng|cho biết)\b",
+                           piece)
+        piece = piece[:cut.start()] if cut else piece
+        if not piece or not _is_title(piece):
+            break
+        titles.append(piece)
+        if cut:
+            break
+    return [expand_abbreviations(" ".join(t.split())) for t in titles]
+
+
+def _strip_leading_words(piece: str) -> str:
+    """From the first title word on ("Ngày 20-5, Ủy viên Bộ Chính trị" → "Ủy viên Bộ Chính trị")."""
+    tokens = tokenize(piece)
+    for index in range(len(tokens)):
+        if _titles().match(tokens, index) or (tokens[index].folded in ("nguyên",) and index + 1 < len(tokens)
+                                               and _titles().match(tokens, index + 1)):
+            return piece[tokens[index].start:].strip()
+        if index > 6:
+            break
+    return ""

@@ -11,7 +11,8 @@ from extractor.clean import clean
 from extractor.errors import ExtractorError
 from extractor.language import is_vietnamese, vietnamese_share
 from extractor.meta import Hints, extract_meta
-from extractor.nlp import pipeline
+from extractor.folding import fold
+from extractor.nlp import annotate
 from extractor.readers import Article, Failure
 from extractor.record import build_record, error_record, validate_record
 
@@ -44,11 +45,33 @@ def extract(text: str, *, source: dict | None = None, hints: Hints | None = None
     if published and not hints.published:
         hints.published, hints.published_from = published, "option"
     meta = extract_meta(cleaned.text, hints)
-    doc = pipeline()(cleaned.text)
+    doc = annotate(cleaned.text, {"author_span": _last_span(cleaned.text, meta["author"]),
+                                  "outlet_span": _last_span(cleaned.text, meta["outlet"])})
     # A sentence's span ends at its last character, not at the paragraph break that follows it.
     sentences = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents if s.text.strip()]
-    record = build_record(source, meta, cleaned.text, sentences, warnings=_warnings(cleaned.removed, meta))
+    parts = {
+        "entities": [_entity_item(e) for e in doc._.vx_entities],
+        "documents": doc._.vx_documents,
+        "persons": doc._.vx_persons,
+    }
+    record = build_record(source, meta, cleaned.text, sentences, parts, warnings=_warnings(cleaned.removed, meta))
     return validate_record(record)
+
+
+def _last_span(text: str, value: str | None) -> tuple[int, int] | None:
+    """Where a byline value stands in the text (its last occurrence, compared folded)."""
+    if not value:
+        return None
+    at = fold(text).rfind(fold(value))
+    return (at, at + len(value)) if at >= 0 else None
+
+
+def _entity_item(entity) -> dict:
+    item = {"start": entity.start, "end": entity.end, "label": entity.label, "text": entity.text,
+            "rule": entity.rule}
+    if entity.label == "ORG":
+        item["canonical"] = entity.canonical
+    return item
 
 
 def extract_many(items: Iterable[Article | Failure], published: str | None = None) -> Iterator[tuple[bool, dict]]:

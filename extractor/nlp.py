@@ -2,7 +2,7 @@
 
 `spacy.blank("vi")` wants pyvi; we build the Vietnamese class with `use_pyvi: False` and replace its
 tokenizer, so `nlp(text)` gives a Doc whose `doc.text` is exactly the record's text, with sentence
-starts set. Later stages are components added to this pipeline.
+starts set. The extraction stages are components added to this pipeline (`extractor.components`).
 """
 
 from __future__ import annotations
@@ -54,8 +54,27 @@ class UndertheseaTokenizer:
         return doc_from_segmentation(self.vocab, text, segment(text))
 
 
+# Candidates first (documents claim their words before organizations do), then one resolution, then
+# the persons built from the resolved names.
+PIPES = ("vx_documents", "vx_places", "vx_organizations", "vx_names", "vx_entity_resolver", "vx_persons")
+
+
 @functools.cache
 def pipeline() -> Vietnamese:
+    import extractor.components  # noqa: F401  (registers the factories and the Doc extensions)
+
     nlp = Vietnamese.from_config({"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = UndertheseaTokenizer(nlp.vocab)
+    for name in PIPES:
+        nlp.add_pipe(name)
     return nlp
+
+
+def annotate(text: str, meta: dict | None = None) -> Doc:
+    """The Doc of `text` with every component run; `meta` (spans of byline and outlet) seeds them."""
+    nlp = pipeline()
+    doc = nlp.make_doc(text)
+    doc._.vx_meta = meta or {}
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

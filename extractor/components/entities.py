@@ -1,0 +1,91 @@
+"""Candidate mentions from the rule modules, and their resolution into one set of entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.rules import documents as document_rules
+from extractor.rules import organizations, persons, places
+from extractor.rules.entity_resolution import Candidate, resolve
+from extractor.rules.tokens import tokenize
+
+
+def _candidates(doc: Doc) -> list[Candidate]:
+    if doc._.vx_candidates is None:
+        doc._.vx_candidates = []
+    return doc._.vx_candidates
+
+
+def _word_starts(doc: Doc) -> set[int]:
+    return {token.idx for token in doc if not token.is_space}
+
+
+@Language.factory("vx_documents", assigns=["doc._.vx_documents", "doc._.vx_candidates"])
+def make_documents(nlp: Language, name: str):
+    def find(doc: Doc) -> Doc:
+        citations = document_rules.find_citations(doc.text)
+        doc._.vx_documents = document_rules.merge_documents(citations)
+        for citation in citations:
+            rule = citation.documents[0].rule if citation.documents else "document"
+            _candidates(doc).append(Candidate(citation.start, citation.end, "DOC", rule))
+        return doc
+
+    return find
+
+
+@Language.factory("vx_places", assigns=["doc._.vx_candidates"])
+def make_places(nlp: Language, name: str):
+    def find(doc: Doc) -> Doc:
+        for place in places.find_places(doc.text):
+            _candidates(doc).append(Candidate(place.start, place.end, "LOC", place.rule,
+                                              outer_start=place.outer_start))
+        return doc
+
+    return find
+
+
+@Language.factory("vx_organizations", assigns=["doc._.vx_candidates"])
+def make_organizations(nlp: Language, name: str):
+    def find(doc: Doc) -> Doc:
+        tokens = tokenize(doc.text, _word_starts(doc))
+        for org in organizations.find_organizations(doc.text, places.known_place_length, tokens=tokens):
+            _candidates(doc).append(Candidate(org.start, org.end, "ORG", org.rule))
+        return doc
+
+    return find
+
+
+@Language.factory("vx_names", assigns=["doc._.vx_candidates"])
+def make_names(nlp: Language, name: str):
+    def find(doc: Doc) -> Doc:
+        for match in persons.find_names(doc.text):
+            _candidates(doc).append(Candidate(match.start, match.end, "PER", match.rule, person=match.name,
+                                              short=match.short))
+        for start, end in persons.find_photo_credits(doc.text):
+            _candidates(doc).append(Candidate(start, end, "PER", "photo_credit", person=None, role="photo"))
+        meta = doc._.vx_meta or {}
+        for key, rule in (("author_span", "byline"), ("outlet_span", "outlet")):
+            span = meta.get(key)
+            if span:
+                label = "PER" if key == "author_span" else "ORG"
+                _candidates(doc).append(Candidate(span[0], span[1], label, rule,
+                                                  role="author" if label == "PER" else None))
+        return doc
+
+    return find
+
+
+@Language.factory("vx_entity_resolver", assigns=["doc._.vx_entities", "doc.spans"],
+                  requires=["doc._.vx_candidates"])
+def make_resolver(nlp: Language, name: str):
+    def run(doc: Doc) -> Doc:
+        entities = resolve(doc.text, _candidates(doc))
+        doc._.vx_entities = entities
+        spans = [doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand") for e in entities]
+        doc.spans["vx_entities"] = [s for s in spans if s is not None]
+        return doc
+
+    return run

@@ -1,0 +1,63 @@
+"""Persons from the resolved PER entities: one per person, with titles, role and every mention."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.folding import fold_key
+from extractor.rules.persons import title_case, titles_around
+
+_ROLE_ORDER = {"author": 0, "photo": 1, "mentioned": 2}
+
+
+def _sentence_of(doc: Doc, start: int) -> tuple[int, int]:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return 0, len(doc.text)
+    sentence = span.sent
+    return sentence.start_char, sentence.end_char
+
+
+def build_persons(doc: Doc) -> tuple[list[dict], list]:
+    """(persons, entities without the short forms that only mention someone named in full)."""
+    people: dict[str, dict] = {}
+    order: list[str] = []
+    kept = []
+    full = [e for e in doc._.vx_entities if e.label == "PER" and not e.short]
+    for entity in doc._.vx_entities:
+        if entity.label != "PER":
+            kept.append(entity)
+            continue
+        if entity.short:
+            owner = next((f for f in full if fold_key(f.person or f.text).endswith(" " + fold_key(entity.text))), None)
+            if owner is None:
+                continue  # a bare given name with nobody to refer to
+            name = title_case(owner.person or owner.text)
+        else:
+            kept.append(entity)
+            name = title_case(entity.person or entity.text)
+        key = fold_key(name)
+        if key not in people:
+            people[key] = {"name": name, "titles": [], "role": "mentioned", "mentions": []}
+            order.append(key)
+        person = people[key]
+        person["mentions"].append({"start": entity.start, "end": entity.end})
+        role = entity.role or "mentioned"
+        if _ROLE_ORDER[role] < _ROLE_ORDER[person["role"]]:
+            person["role"] = role
+        if role == "mentioned":
+            for title in titles_around(doc.text, entity.start, entity.end, _sentence_of(doc, entity.start)):
+                if fold_key(title) not in {fold_key(t) for t in person["titles"]}:
+                    person["titles"].append(title)
+    return [people[k] for k in order], kept
+
+
+@Language.factory("vx_persons", assigns=["doc._.vx_persons", "doc._.vx_entities"],
+                  requires=["doc._.vx_entities"])
+def make_persons(nlp: Language, name: str):
+    def run(doc: Doc) -> Doc:
+        doc._.vx_persons, doc._.vx_entities = build_persons(doc)
+        return doc
+
+    return run

@@ -61,7 +61,7 @@ def make_organizations(nlp: Language, name: str):
 @Language.factory("vx_names", assigns=["doc._.vx_candidates"])
 def make_names(nlp: Language, name: str):
     def find(doc: Doc) -> Doc:
-        for match in persons.find_names(doc.text):
+        for match in persons.find_names(doc.text, tokens=tokenize(doc.text, _word_starts(doc))):
             _candidates(doc).append(Candidate(match.start, match.end, "PER", match.rule, person=match.name,
                                               short=match.short))
         for start, end in persons.find_photo_credits(doc.text):

@@ -67,12 +67,24 @@ def _name_syllable(token: Token) -> bool:
     return token.capitalised and not token.text[0].isdigit() and (not token.shouted or len(token.text) <= 1)
 
 
+@functools.cache
+def _stop_words() -> PhraseTable:
+    return PhraseTable({w: True for w in load_list("name_stop_words.txt")})
+
+
 def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLES) -> int:
-    """How many capitalised name syllables, joined by single spaces, start at `index`."""
+    """How many capitalised name syllables, joined by single spaces, start at `index`.
+
+    A name keeps one case (shouted bylines stay shouted) and ends before a stop word (a lost sentence
+    break: "… Nguyễn Văn Thiện Chiều nay …")."""
     count = 0
     while index + count < len(tokens) and count < limit:
-        token = tokens[index + count]
-        if not _name_syllable(token) or (count and not joined_by_space(token)):
+        at = index + count
+        token = tokens[at]
+        if not _name_syllable(token) and not (token.shouted and count and tokens[index].shouted):
+            break
+        if count and (not joined_by_space(token) or token.shouted != tokens[index].shouted
+                      or _stop_words().match(tokens, at)):
             break
         count += 1
     return count
@@ -82,9 +94,11 @@ def title_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() if w.isupper() and len(w) > 1 else w for w in name.split())
 
 
-def find_names(text: str, tokens: list[Token] | None = None) -> list[NameMatch]:
-    """Person names in running text, in order, non-overlapping."""
-    tokens = tokens if tokens is not None else tokenize(text)
+def find_names(text: str, tokens: list[Token] | None = None,
+               word_starts: set[int] | None = None) -> list[NameMatch]:
+    """Person names in running text, in order, non-overlapping (the segmenter's word starts, when
+    given, tell a name from a word that merely starts with a capital)."""
+    tokens = tokens if tokens is not None else tokenize(text, word_starts)
     found: list[NameMatch] = []
     i = 0
     while i < len(tokens):
@@ -122,7 +136,7 @@ def find_photo_credits(text: str) -> list[tuple[int, int]]:
     for pattern in _photo_labels():
         for match in pattern.finditer(folded):
             tail = text[match.end():match.end() + 60]
-            name = regex.match(r"\s*((?:\p{Lu}[.,]\s?)?\p{Lu}[\p{L}'’]*(?:\s\p{Lu}[\p{L}'’]*){0,3})", tail)
+            name = regex.match(r"[ ]*((?:\p{Lu}[.,] ?)?\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){0,3})", tail)
             if name:
                 start = match.end() + name.start(1)
                 spans.append((start, start + len(name.group(1))))

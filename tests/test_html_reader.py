@@ -57,3 +57,14 @@ def test_html_reader_page_title_when_the_body_opens_with_a_paragraph():
     assert _headline("Năm qua, xã đã làm tốt công tác này.\nĐoạn hai.", "Tin xã Hương Sơn", []) == "Tin xã Hương Sơn"
     assert _headline("Năm qua, xã đã làm tốt công tác này.\nĐoạn hai.", "CỔNG THÔNG TIN", []) is None
     assert _headline("Xã Hương Sơn đổi mới\nĐoạn.", "CỔNG THÔNG TIN", []) == "Xã Hương Sơn đổi mới"
+
+
+def test_html_reader_captions_and_header_byline_are_article_text():
+    figure = ("<figure><img src='a.jpg'><figcaption>Đồng chí Lò Văn Mạnh trao quyết định. Ảnh: Thu Trang"
+              "</figcaption></figure>")
+    html = page(head="<meta name='author' content='Vi Thị Hoa'>").replace(
+        "<p>Đoạn 1:", figure + "<p>Đoạn 1:")
+    text, hints = read_html(html, None)
+    lines = text.split("\n")
+    assert lines.index("Đồng chí Lò Văn Mạnh trao quyết định. Ảnh: Thu Trang") == 1
+    assert lines[-1] == "Vi Thị Hoa" and hints.author == "Vi Thị Hoa"

@@ -60,16 +60,25 @@ def _body_key(name: str) -> str:
 
 
 def _canonical_names(entities: list[Entity]) -> dict[str, str]:
-    """Short back-references ("Đảng ủy Khối", "Tỉnh ủy") to the one longer name the article gives them."""
+    """Short back-references ("Đảng ủy Khối", "Tỉnh ủy") to the one longer name the article gives them,
+    standing alone or inside a longer name ("Ban Thường vụ Tỉnh ủy Bắc Kạn" names "Tỉnh ủy Bắc Kạn")."""
     names = {e.text for e in entities if e.label == "ORG"}
-    keys = {name: _body_key(name) for name in names}
     canonical = {}
     for short in names:
-        longer = {n for n in names if n != short and keys[n].startswith(keys[short] + " ")}
-        longest = max(longer, key=len, default=None)
-        # Only when every longer name is part of one full name (else the reference is ambiguous).
-        if longest and all(keys[longest].startswith(keys[n]) for n in longer):
-            canonical[short] = longest
+        key = _body_key(short)
+        fuller: dict[str, str] = {}
+        for name in names:
+            if name == short:
+                continue
+            words, folded = name.split(), _body_key(name).split()
+            for at in range(len(folded)):
+                if " ".join(folded[at:]).startswith(key + " "):
+                    fuller[" ".join(folded[at:])] = " ".join(words[at:])
+                    break
+        longest = max(fuller, key=len, default=None)
+        # Only when every fuller name is part of one full name (else the reference is ambiguous).
+        if longest and all(longest.startswith(k) for k in fuller):
+            canonical[short] = fuller[longest]
     return canonical
 
 

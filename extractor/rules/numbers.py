@@ -131,7 +131,7 @@ def _re():
     *_, lists = _data()
     c = functools.partial(regex.compile, ignore_unused=True, **lists)
     return dict(
-        digits=c(rf"{_DIGITS}(?:\s*(?P<scale>\L<scale>){_W})?"),
+        digits=c(rf"(?P<d>{_DIGITS})(?:\s*(?P<scale>\L<scale>){_W})?"),
         more=c(rf"\s+(?P<n>{_DIGITS})\s*(?P<scale>\L<scale>){_W}"),
         words=c(rf"(?<![\p{{L}}\d])\L<ordw>{_W}(?:[ \t]+\L<ordw>{_W})*"),
         idioms=c(rf"(?<![\p{{L}}\d])\L<idioms>{_W}"),
@@ -146,11 +146,11 @@ def _re():
     )
 
 
-# Zones, in priority order: (kind, rule, pattern, match on original text?)
+# Zones, in priority order: (kind, rule, pattern, matched on the original text rather than the folded one)
 _CODE = r"\p{Lu}[\p{L}\d.]*"
-_ZONES = [
-    ("footnote", "footnote", r"\[(\d{1,3})\]", False),
-    ("symbol", "symbol", r"(?<![\p{L}\d/.,])(?:\d{1,5}\s?(?:,|và|;)\s?(?:số\s)?)*\d{1,5}(?:\s?(?:-\s?)?\p{Lu}[\p{Lu}\d]*"
+_ZONES = (
+    ("footnote", "footnote", r"\[\d{1,3}\]", False),
+    ("symbol", "symbol", r"(?<![\p{L}\d/.,])(?:\d{1,4}\s?(?:,|và|;)\s?(?:số\s)?)*\d{1,5}(?:\s?(?:-\s?)?\p{Lu}[\p{Lu}\d]*"
      rf"\s?/\s?{_CODE}|(?:\s?/\s?{_YEAR})?\s?/\s?{_CODE}(?:\s?-\s?{_CODE})*)", True),
     ("phone", "phone", r"(?<![\p{L}\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{3,4}){2}(?![\p{L}\d]|[.,]\d)", False),
     ("date", "date_range", r"(?<![\d/.-])\d{1,2}\s*[-–]\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])", False),
@@ -159,57 +159,329 @@ _ZONES = [
     ("year", "year_after_roman", rf"(?<=(?<![\p{{L}}\d])[ivxlc]{{1,5}}\s?/\s?){_YEAR}(?!\d)", False),
     ("time", "time", r"(?<![\d:.,])\d{1,2}\s?(?::|h|g|giờ)\s?\d{2}(?!\d)(?:\s?:\s?\d{2})?(?:\s?phút)?"
      r"|(?<![\p{L}\d.,])\d{1,2}h(?![\p{L}\d])", False),
+    ("ordinal", "roman", r"(?<![\p{L}\d])[ivxlcdm]{1,7}(?![\p{L}\d])", False),
     ("symbol", "code", r"(?<![\p{L}\d])\p{L}+(?:[\p{L}\d]*\d[\p{L}\d]*|-\d+)(?![\p{L}\d])", False),
     ("year", "year_range", rf"(?<![\d./,-])({_YEAR})\s*[-–—]\s*({_YEAR})(?![\d/.,])", False),
-    ("ordinal", "roman", r"(?<![\p{L}\d])[ivxlcdm]{1,7}(?![\p{L}\d])", False),
     ("ordinal", "list_marker", r"(?m)^[ \t]*\d{1,2}[.)](?=\s)|(?<=[.!?]\s)\d{1,2}\.(?=\s\p{Lu})"
-     r"|(?<![\p{L}\d])\(\d{1,2}\)", False),
-]
+     r"|(?<![\p{L}\d])\(\d{1,2}\)", True),
+)
 
 
 @functools.cache
 def _zone_patterns():
-    return [(kind, rule, regex.compile(p) if p else None, original) for kind, rule, p, original in _ZONES]
+    return [(kind, rule, p and regex.compile(p), original) for kind, rule, p, original in _ZONES]
 
 
-def _first_int(surface: str) -> Decimal:
-    found = regex.search(r"\d+", surface)
-    return Decimal(int(found.group())) if found else Decimal(roman_value(surface.strip()) or 0)
+def _plain(s, e, value, kind, rule, high=None, words=False) -> NumberMatch:
+    return NumberMatch(s, e, normalise(Decimal(value)), kind, "exact", s, high=high, words=words, rule=rule)
+
+
+def _first_int(surface: str) -> int:
+    return int(regex.search(r"\d+", surface).group())
+
+
+def _roman_ok(text: str, f: str, s: int, e: int) -> bool:
+    """`khóa XII`, `quý I` after a rank word; `VII-2022` alone when upper case, of I V X, in lower-case words."""
+    cue = _context(text, f, s)
+    if cue and cue[0] == "ordinal":
+        return True
+    word = text[s:e]
+    previous = regex.search(r"(\p{L}+)\P{L}*$", text[max(0, s - 30):s])
+    return len(word) >= 2 and set(word) <= set("IVX") and not (previous and previous.group(1).isupper())
 
 
 def _zones(text: str, f: str):
-    words, units, context, *_ = _data()
     for kind, rule, pattern, original in _zone_patterns():
         if pattern is None:
-            yield from (_plain(d.start, d.end, _first_int(text[d.start:d.end]), "date", "date") for d in find_dates(text))
+            yield from (_plain(d.start, d.end, _first_int(text[d.start:d.end]), kind, rule) for d in find_dates(text))
             continue
         for m in pattern.finditer(text if original else f):
-            s, e = m.span()
-            if rule == "year_range" and int(m.group(2)) < int(m.group(1)):
-                continue
-            if rule == "phone" and not 9 <= sum(ch.isdigit() for ch in m.group()) <= 12:
-                continue
+            s, e, found = m.start(), m.end(), m.group()
             if rule == "roman":
-                value = roman_value(m.group())
-                cue = _context(f, s)
-                if not value or not (cue and cue[0] in ("ordinal", "year") or text[s:e].isupper() and e - s >= 2
-                                     and set(text[s:e]) <= set("IVX")):
-                    continue
-                yield _plain(s, e, Decimal(value), kind, rule)
-                continue
-            if rule == "symbol":        # one match per number in a list: "15, 16/CT-TTg"
-                numbers = list(regex.finditer(r"\d{1,5}", m.group()))
-                tail = [n for n in numbers if n.end() < len(m.group()) and not regex.match(
-                    r"\s?/\s?(?:19|20)\d\d", m.group()[n.end():]) or n is numbers[-1]]
-                for n in numbers[:-1]:
-                    if not regex.match(r"\s?[-/]", m.group()[n.end():]):
-                        yield _plain(s + n.start(), s + n.end(), Decimal(n.group()), kind, rule)
-                head = [n for n in numbers if regex.match(r"\s?(?:[-/]|\p{Lu})", m.group()[n.end():])][0]
-                yield _plain(s + head.start(), e, Decimal(head.group()), kind, rule)
-                del tail
-                continue
-            yield _plain(s, e, _first_int(m.group()), kind, rule, high=Decimal(m.group(2)) if rule == "year_range" else None)
+                if roman_value(found) and _roman_ok(text, f, s, e):
+                    yield _plain(s, e, roman_value(found), kind, rule)
+            elif rule == "symbol":      # one match per number of a list sharing a symbol: "15, 16/CT-TTg"
+                numbers = list(regex.finditer(r"\d+", found))
+                head = next(n for n in numbers if regex.match(r"\s?(?:-\s?)?\p{Lu}|\s?/", found[n.end():]))
+                yield from (_plain(s + n.start(), s + n.end(), int(n.group()), kind, rule)
+                            for n in numbers if n.start() < head.start())
+                yield _plain(s + head.start(), e, int(head.group()), kind, rule)
+            elif rule == "year_range":
+                if int(m.group(2)) >= int(m.group(1)):
+                    yield _plain(s, e, int(m.group(1)), kind, rule, high=Decimal(m.group(2)))
+            elif rule != "phone" or 9 <= sum(c.isdigit() for c in found) <= 12:
+                yield _plain(s, e, _first_int(found), kind, rule)
 
 
-def _plain(s, e, value, kind, rule, high=None):
-    return NumberMatch(s, e, normalise(value), kind, "exact", s, high=high, rule=rule)
+# ---- atoms: one written number each -------------------------------------------------------------------
+
+def _parse_words(ws: list[str], head: bool = True) -> int | None:
+    """A run of number words → its value, or None when the run is not one well-formed number."""
+    words, *_ = _data()
+    scales = [(i, words[w][0]) for i, w in enumerate(ws) if words[w][1] == "scale"]
+    if not scales:
+        return _group(ws, head)
+    top = max(v for _, v in scales)
+    i = max(i for i, v in scales if v == top)
+    left = _parse_words(ws[:i], head) if i else None
+    right = ws[i + 1:]
+    if not left:
+        return None
+    if not right:
+        return left * top
+    # after a scale comes a hundreds place, "linh"/"lẻ" or a smaller scale: "hai nghìn năm" is 2000 years
+    if not any(words[w][1] in ("scale", "hundred", "zero_tens") for w in right):
+        return None
+    rest = _parse_words(right, head=False)
+    return left * top + rest if rest is not None and rest < top else None
+
+
+def _group(ws: list[str], head: bool) -> int | None:
+    words, *_ = _data()
+    role = [words[w][1] for w in ws]
+    value = [words[w][0] for w in ws]
+    if len(ws) >= 2 and role[:2] == ["digit", "hundred"]:
+        if len(ws) == 2:
+            return value[0] * 100
+        if role[2] == "zero_tens":
+            return value[0] * 100 + value[3] if role[3:] == ["digit"] and value[3] else None
+        tens = _tens(ws[2:])
+        return None if tens is None else value[0] * 100 + tens
+    if role[0] == "zero_tens" and not head:
+        return value[1] if role[1:] == ["digit"] and value[1] else None
+    return _tens(ws)
+
+
+def _tens(ws: list[str]) -> int | None:
+    words, _, _, _, ambiguous, _ = _data()
+    (first, role), rest = words[ws[0]], ws[1:]
+    if role == "ten":
+        tens = 10
+    elif role == "digit" and first >= 2 and rest and words[rest[0]][1] == "tens":
+        tens, rest = first * 10, rest[1:]
+    else:
+        return first if role == "digit" and first and not rest else None
+    if not rest:
+        return tens
+    unit, unit_role = words[rest[0]]
+    if len(rest) > 1 or rest[0] in ambiguous or unit_role not in ("digit", "unit") or not unit \
+            or tens == 10 and unit == 1 and unit_role == "unit":          # "mười một", never "mười mốt"
+        return None
+    return tens + unit
+
+
+def _atoms(text: str, f: str, taken: bytearray) -> list[_Atom]:
+    r = _re()
+    words, *_ = _data()
+    atoms = []
+    for m in r["digits"].finditer(f):
+        s, e = m.span()
+        if any(taken[s:e]):
+            continue
+        scale = words[m.group("scale")][0] if m.group("scale") else 1
+        value = _digits_value(m.group("d")) * scale
+        while more := r["more"].match(f, e):            # "1 tỷ 500 triệu"
+            smaller = words[more.group("scale")][0]
+            if smaller >= scale:
+                break
+            value, scale, e = value + _digits_value(more.group("n")) * smaller, smaller, more.end()
+        atoms.append(_Atom(s, e, normalise(value), m.group("d"), scale))
+    idioms = bytearray(len(f))
+    for m in r["idioms"].finditer(f):
+        idioms[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    for run in r["words"].finditer(f):
+        tokens = [t for t in regex.finditer(r"\S+", run.group())]
+        spans = [(run.start() + t.start(), run.start() + t.end()) for t in tokens]
+        free = [not any(taken[s:e]) and not any(idioms[s:e]) for s, e in spans]
+        i = 0
+        while i < len(tokens):
+            for j in range(len(tokens), i, -1):
+                value = all(free[i:j]) and _parse_words([t.group() for t in tokens[i:j]])
+                if value:
+                    atoms.append(_Atom(spans[i][0], spans[j - 1][1], Decimal(value), "", words=True))
+                    i = j
+                    break
+            else:   # "Thứ nhất", "thứ tư": rank words only after a rank cue
+                cue = free[i] and _context(text, f, spans[i][0])
+                if cue and cue[0] == "ordinal" and words[tokens[i].group()][1] in ("ordinal", "unit"):
+                    atoms.append(_Atom(*spans[i], Decimal(words[tokens[i].group()][0]), "", words=True))
+                i += 1
+    return sorted(atoms, key=lambda a: a.start)
+
+
+# ---- context around an atom ------------------------------------------------------------------------------
+
+def _context(text: str, f: str, s: int) -> tuple[str, int] | None:
+    """The kind a word just before `s` gives (number_context.tsv), and where that word starts."""
+    m = _re()["context"].search(f, max(0, s - 25), s)
+    if not m:
+        return None
+    kind = _data()[2][m.group("w")]
+    if kind == "symbol_verb":       # "Quyết định 98" cites; "quyết định 5 vấn đề" decides
+        kind = "symbol" if text[m.start()].isupper() else None
+    return (kind, m.start()) if kind else None
+
+
+def _qualifier(f: str, s: int, kind: str, end: int, counted_end: int) -> tuple[str, int]:
+    """(approx, qualifier_start) from the phrase before the number or `trở lên`-like words after it."""
+    r, qualifiers = _re(), _data()[3]
+    if m := r["before"].search(f, max(0, s - 20), s):
+        approx, _, scope = qualifiers[m.group("q")]
+        if scope in ("any", kind):
+            return (approx, m.start()) if approx != "exact" else ("exact", s)
+    for at in (end, counted_end):
+        if at and (m := r["after"].match(f, at)):
+            approx, _, scope = qualifiers[m.group("q")]
+            if scope in ("any", kind):
+                return approx, s
+    if (m := r["from_"].search(f, max(0, s - 8), s)) and (after := r["up_to"].match(f, end)):
+        approx, _, scope = qualifiers[after.group("q")]
+        if scope in ("any", kind):
+            return approx, m.start()
+    return "exact", s
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    before = text[max(0, s - 10):s].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?:;\n\"“”‘’'(-–—•…*[|"
+
+
+def _quoted_slogan(text: str, s: int) -> bool:
+    """`“05 hóa”`, `"3 không"`: a number opening a quote of at most five words."""
+    before = text[max(0, s - 3):s].rstrip(" ")
+    if not before or before[-1] not in "“\"‘":
+        return False
+    close = regex.match(r"[^“”\"‘’\n]{0,40}?[”\"’]", text, pos=s)
+    return bool(close) and len(text[s:close.end() - 1].split()) <= 5
+
+
+def _is_year(a: _Atom) -> bool:
+    return len(a.raw) == 4 and a.raw.isdigit() and a.raw[:2] in ("19", "20")
+
+
+# ---- reading atoms into matches ----------------------------------------------------------------------
+
+def _unit(f: str, e: int) -> tuple[str | None, int]:
+    m = _re()["unit"].match(f, e)
+    return (_data()[1][m.group("u")], m.end()) if m else (None, e)
+
+
+def _single(text: str, f: str, a: _Atom) -> NumberMatch | None:
+    r, ambiguous = _re(), _data()[4]
+    s, e = a.start, a.end
+    has_qualifier = bool(r["before"].search(f, max(0, s - 20), s))
+    cue = None if has_qualifier else _context(text, f, s)
+    unit, unit_end = _unit(f, e)
+    counted = r["counter"].match(f, e)
+    if a.words:
+        rank_or_date = cue and cue[0] in ("ordinal", "date")
+        if text[s].isupper() and not _sentence_initial(text, s) and not rank_or_date:
+            return None                                     # a name: "Ba Đình", "Đỗ Mười"
+        if f[s:e] in ambiguous and not (counted or unit or cue):
+            return None                                     # "năm qua", "năm nay": the year word
+    kind, end, rule = "count", e, "words" if a.words else "digits"
+    if f[e:e + 1].isalpha() and unit is None:           # "4G", "10ha": a code or an unread unit
+        return _plain(s, regex.match(r"\p{L}*", f, pos=e).end(), a.value, "symbol", "glued", words=a.words)
+    if _quoted_slogan(text, s) or unit == "slogan" or unit == "slogan_end" and a.value <= 10 and regex.match(
+            r"\s*(?:$|[,.;:!?)”\"’…]|và\b|-)", f, pos=unit_end):
+        return _plain(s, e, a.value, "slogan", "slogan", words=a.words)
+    if unit in ("percent", "money", "age", "time"):
+        kind, end = unit, unit_end
+    elif cue and (cue[0] in ("date", "time", "phone") or cue[0] == "year" and _is_year(a)):
+        kind = cue[0]
+    elif counted or unit == "count":
+        kind = "count"
+    elif cue:
+        kind = "ordinal" if cue[0] == "year" else cue[0]
+    elif _is_year(a) and not has_qualifier:
+        kind = "year"
+    if kind not in ("count", "percent", "money", "age"):
+        return _plain(s, end, a.value, kind, rule, words=a.words)
+    approx, qualifier_start = _qualifier(f, s, kind, end, counted.end() if counted else 0)
+    return NumberMatch(s, end, a.value, kind, approx, qualifier_start, words=a.words, rule=rule)
+
+
+def _valid_day_month(x: int, y: int) -> bool:
+    return 1 <= x <= 31 and 1 <= y <= 12
+
+
+def _pair(text: str, f: str, a: _Atom, b: _Atom) -> NumberMatch | None:
+    """`30/65` ratio, `19/5` date, `24/24 h` time; `10 - 15`, `từ 10 đến 15`, `45% - 50%` ranges."""
+    r = _re()
+    unit_a, end_a = _unit(f, a.end)
+    sep = r["pair"].fullmatch(f, end_a if unit_a == "percent" else a.end, b.start)
+    if not sep or _is_year(a) != _is_year(b):
+        return None
+    unit_b, end_b = _unit(f, b.end)
+    cue = _context(text, f, a.start)
+    date_cue = cue and cue[0] in ("date", "ordinal", "time")
+    plain = a.raw.isdigit() and b.raw.isdigit() and unit_a is None
+    x, y = (int(a.value), int(b.value)) if plain else (0, 0)
+    if sep.group().strip() == "/":
+        if not plain:
+            return None
+        if unit_b == "time" or (x, y) in ((24, 24), (24, 7)) and not date_cue:
+            return _plain(a.start, end_b, x, "time", "round_the_clock")
+        counted = r["counter"].match(f, b.end)
+        qualified = r["before"].search(f, max(0, a.start - 20), a.start)
+        if _valid_day_month(x, y) and (date_cue or not (counted or qualified)):
+            return _plain(a.start, b.end, x, "date", "day_month")
+        if not 0 < x <= y:
+            return _plain(a.start, b.end, x, "symbol", "slash_pair")
+        approx, qualifier_start = _qualifier(f, a.start, "ratio", b.end, counted.end() if counted else 0)
+        return NumberMatch(a.start, b.end, a.value, "ratio", approx, qualifier_start, total=b.value, rule="ratio")
+    if _is_year(a):
+        return _plain(a.start, b.end, x, "year", "year_range", high=b.value) if x <= y else None
+    if plain and date_cue and (_valid_day_month(x, y) or cue[0] == "date"):
+        return _plain(a.start, b.end, x, "date", "day_month")   # "ngày 29-8", "đợt 2-9"
+    low = a.value
+    if a.scale == 1 and b.scale > 1 and a.value * b.scale < b.value:
+        low = a.value * b.scale                                  # "3 - 5 triệu"
+    if not low < b.value:
+        return None
+    kind = unit_b if unit_b in ("money", "age") else "range"
+    end = end_b if unit_b in ("percent", "money", "age") else b.end
+    start_word = r["from_"].search(f, max(0, a.start - 8), a.start) or r["before"].search(f, max(0, a.start - 20),
+                                                                                          a.start)
+    return NumberMatch(a.start, end, normalise(low), kind, "over", start_word.start() if start_word else a.start,
+                       high=b.value, words=a.words and b.words, rule="range")
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every numeric expression in `text`, in text order, non-overlapping, with its kind and approx."""
+    f = fold(text)
+    taken = bytearray(len(text))
+    found = []
+    for match in _zones(text, f):
+        if not any(taken[match.start:match.end]):
+            taken[match.start:match.end] = b"\1" * (match.end - match.start)
+            found.append(match)
+    atoms = _atoms(text, f, taken)
+    i = 0
+    while i < len(atoms):
+        paired = i + 1 < len(atoms) and _pair(text, f, atoms[i], atoms[i + 1])
+        match = paired or _single(text, f, atoms[i])
+        if match and not any(taken[match.start:match.end]):
+            taken[match.start:match.end] = b"\1" * (match.end - match.start)
+            found.append(match)
+        i += 2 if paired else 1
+    return sorted(found, key=lambda m: m.start)
+
+
+def parse_number(text: str) -> Decimal | None:
+    """One written number → its exact value: `8.600` 8600, `8,2 vạn` 82000, `46,2%` 46.2, `hai mươi lăm` 25."""
+    f = " ".join(fold(text).split())
+    if not f:
+        return None
+    r = _re()
+    if m := r["digits"].match(f):
+        atom = next((a for a in _atoms(f, f, bytearray(len(f))) if a.start == 0), None)
+        unit, end = _unit(f, atom.end) if atom else (None, 0)
+        if atom and (end if unit == "percent" else atom.end) == len(f):
+            return atom.value
+        return None
+    ws = f.split()
+    if not all(w in _data()[0] for w in ws):
+        return None
+    value = _parse_words(ws)
+    return Decimal(value) if value else None

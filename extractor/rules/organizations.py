@@ -86,8 +86,11 @@ def _is_name_token(token: Token) -> bool:
 
 
 def _person_starts(tokens: list[Token], index: int) -> bool:
-    """A family name followed by capitalised syllables: a person, where an organization's name ends."""
+    """A family name followed by capitalised syllables: a person, where an organization's name ends.
+    Not the second syllable of a two-syllable word the segmenter made ("Tân Lạc" is one place)."""
     if tokens[index].folded not in _surnames() or index + 1 >= len(tokens):
+        return False
+    if tokens[index].continues and not tokens[index - 1].continues and not tokens[index + 1].continues:
         return False
     following = tokens[index + 1]
     return joined_by_space(following) and following.capitalised and not following.shouted

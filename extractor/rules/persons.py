@@ -72,16 +72,16 @@ def _stop_words() -> PhraseTable:
     return PhraseTable({w: True for w in load_list("name_stop_words.txt")})
 
 
-def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLES) -> int:
+def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLES, shouted: bool = False) -> int:
     """How many capitalised name syllables, joined by single spaces, start at `index`.
 
-    A name keeps one case (shouted bylines stay shouted) and ends before a stop word (a lost sentence
+    A name keeps one case (a shouted name only after an honorific: `shouted`) and ends before a stop word (a lost sentence
     break: "… Nguyễn Văn Thiện Chiều nay …")."""
     count = 0
     while index + count < len(tokens) and count < limit:
         at = index + count
         token = tokens[at]
-        if not _name_syllable(token) and not (token.shouted and count and tokens[index].shouted):
+        if not _name_syllable(token) and not (token.shouted and (shouted or (count and tokens[index].shouted))):
             break
         if count and (not joined_by_space(token) or token.shouted != tokens[index].shouted
                       or _stop_words().match(tokens, at)):
@@ -111,7 +111,8 @@ def find_names(text: str, tokens: list[Token] | None = None,
         honorific = _honorifics().match(tokens, i)
         if honorific:
             after = i + honorific[0]
-            run = _capitalised_run(tokens, after) if after < len(tokens) and joined_by_space(tokens[after]) else 0
+            run = (_capitalised_run(tokens, after, shouted=True)
+                   if after < len(tokens) and joined_by_space(tokens[after]) else 0)
             if run:
                 start, end = tokens[after].start, tokens[after + run - 1].end
                 found.append(NameMatch(start, end, text[start:end], "honorific+name", short=run == 1))

@@ -47,8 +47,7 @@ def extract(text: str, *, source: dict | None = None, hints: Hints | None = None
     meta = extract_meta(cleaned.text, hints)
     doc = annotate(cleaned.text, {"author_span": _last_span(cleaned.text, meta["author"]),
                                   "outlet_span": _last_span(cleaned.text, meta["outlet"])})
-    # A sentence's span ends at its last character, not at the paragraph break that follows it.
-    sentences = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents if s.text.strip()]
+    sentences = doc.user_data["vx_segmentation"].sentences
     parts = {
         "entities": [_entity_item(e) for e in doc._.vx_entities],
         "documents": doc._.vx_documents,

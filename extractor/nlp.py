@@ -51,7 +51,13 @@ class UndertheseaTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        return doc_from_segmentation(self.vocab, text, segment(text))
+        seg = segment(text)
+        doc = doc_from_segmentation(self.vocab, text, seg)
+        # The character spans themselves, for components that need sentences or word starts without
+        # walking the Doc token by token.
+        doc.user_data["vx_segmentation"] = seg
+        doc.user_data["vx_text"] = text  # Doc.text rebuilds the string from tokens on every call
+        return doc
 
 
 # Candidates first (documents claim their words before organizations do), then one resolution, then

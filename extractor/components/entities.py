@@ -19,14 +19,18 @@ def _candidates(doc: Doc) -> list[Candidate]:
     return doc._.vx_candidates
 
 
-def _word_starts(doc: Doc) -> set[int]:
-    return {token.idx for token in doc if not token.is_space}
+def _tokens(doc: Doc):
+    """The syllable tokens of the Doc, knowing the segmenter's word starts; made once per Doc."""
+    if "vx_tokens" not in doc.user_data:
+        starts = {start for start, _ in doc.user_data["vx_segmentation"].tokens}
+        doc.user_data["vx_tokens"] = tokenize(doc.user_data["vx_text"], starts)
+    return doc.user_data["vx_tokens"]
 
 
 @Language.factory("vx_documents", assigns=["doc._.vx_documents", "doc._.vx_candidates"])
 def make_documents(nlp: Language, name: str):
     def find(doc: Doc) -> Doc:
-        citations = document_rules.find_citations(doc.text)
+        citations = document_rules.find_citations(doc.user_data["vx_text"])
         doc._.vx_documents = document_rules.merge_documents(citations)
         for citation in citations:
             rule = citation.documents[0].rule if citation.documents else "document"
@@ -39,7 +43,7 @@ def make_documents(nlp: Language, name: str):
 @Language.factory("vx_places", assigns=["doc._.vx_candidates"])
 def make_places(nlp: Language, name: str):
     def find(doc: Doc) -> Doc:
-        for place in places.find_places(doc.text):
+        for place in places.find_places(doc.user_data["vx_text"]):
             _candidates(doc).append(Candidate(place.start, place.end, "LOC", place.rule,
                                               outer_start=place.outer_start))
         return doc
@@ -50,8 +54,7 @@ def make_places(nlp: Language, name: str):
 @Language.factory("vx_organizations", assigns=["doc._.vx_candidates"])
 def make_organizations(nlp: Language, name: str):
     def find(doc: Doc) -> Doc:
-        tokens = tokenize(doc.text, _word_starts(doc))
-        for org in organizations.find_organizations(doc.text, places.known_place_length, tokens=tokens):
+        for org in organizations.find_organizations(doc.user_data["vx_text"], places.known_place_length, tokens=_tokens(doc)):
             _candidates(doc).append(Candidate(org.start, org.end, "ORG", org.rule))
         return doc
 
@@ -61,10 +64,10 @@ def make_organizations(nlp: Language, name: str):
 @Language.factory("vx_names", assigns=["doc._.vx_candidates"])
 def make_names(nlp: Language, name: str):
     def find(doc: Doc) -> Doc:
-        for match in persons.find_names(doc.text, tokens=tokenize(doc.text, _word_starts(doc))):
+        for match in persons.find_names(doc.user_data["vx_text"], tokens=_tokens(doc)):
             _candidates(doc).append(Candidate(match.start, match.end, "PER", match.rule, person=match.name,
                                               short=match.short))
-        for start, end in persons.find_photo_credits(doc.text):
+        for start, end in persons.find_photo_credits(doc.user_data["vx_text"]):
             _candidates(doc).append(Candidate(start, end, "PER", "photo_credit", person=None, role="photo"))
         meta = doc._.vx_meta or {}
         for key, rule in (("author_span", "byline"), ("outlet_span", "outlet")):
@@ -82,7 +85,7 @@ def make_names(nlp: Language, name: str):
                   requires=["doc._.vx_candidates"])
 def make_resolver(nlp: Language, name: str):
     def run(doc: Doc) -> Doc:
-        entities = resolve(doc.text, _candidates(doc))
+        entities = resolve(doc.user_data["vx_text"], _candidates(doc))
         doc._.vx_entities = entities
         spans = [doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand") for e in entities]
         doc.spans["vx_entities"] = [s for s in spans if s is not None]

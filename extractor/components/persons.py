@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,11 +14,10 @@ _ROLE_ORDER = {"author": 0, "photo": 1, "mentioned": 2}
 
 
 def _sentence_of(doc: Doc, start: int) -> tuple[int, int]:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return 0, len(doc.text)
-    sentence = span.sent
-    return sentence.start_char, sentence.end_char
+    """The sentence around a character offset (sentence spans computed once per Doc, then bisected)."""
+    sentences = doc.user_data["vx_segmentation"].sentences
+    at = bisect.bisect_right([s for s, _ in sentences], start) - 1
+    return sentences[at] if at >= 0 else (0, len(doc.user_data["vx_text"]))
 
 
 def build_persons(doc: Doc) -> tuple[list[dict], list]:
@@ -47,7 +48,7 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
         if _ROLE_ORDER[role] < _ROLE_ORDER[person["role"]]:
             person["role"] = role
         if role == "mentioned":
-            for title in titles_around(doc.text, entity.start, entity.end, _sentence_of(doc, entity.start)):
+            for title in titles_around(doc.user_data["vx_text"], entity.start, entity.end, _sentence_of(doc, entity.start)):
                 if fold_key(title) not in {fold_key(t) for t in person["titles"]}:
                     person["titles"].append(title)
     return [people[k] for k in order], kept

@@ -14,9 +14,8 @@ Rules, tried on `fold(text)` (same offsets, so `khoá`/`khóa` and `Uỷ`/`Ủy`
 - `bare_symbol`: a symbol without type word (`số 18-NQ/TW`, `19-NQ/TW` in a list) counts only when its
   abbreviation is a known type abbreviation; an ambiguous one (`QĐ`) takes the type of the citation just before
   it in a list or of a typed citation of the same symbol, else it is dropped.
-After a citation a tail gives the attributes, in any order: `ngày <date>`, `của <body>`, `(khóa XII)` / `khóa XII`
-(several terms for a plenum: `(khóa XII, khóa XIII)` cites two), skipping `(…)`, `[1]` and `nhiệm kỳ 2015 - 2020`.
-Vocabulary lives in `extractor/data/document_*.tsv|txt`.
+The issuer, date and term written after a citation (`ngày <date>`, `của <body>`, `khóa XII`) are read by
+`document_attributes`, which also holds the vocabulary (`extractor/data/document_*.tsv|txt`) and Roman numerals.
 """
 
 from __future__ import annotations
@@ -28,8 +27,9 @@ from types import SimpleNamespace
 import regex
 
 from extractor.folding import fold, fold_key
-from extractor.resources import ResourceError, load_list, load_table
 from extractor.rules.dates import find_dates
+from extractor.rules.document_attributes import (YEAR, attributes_after, issuer_at, issuer_before, roman_value,
+                                                 to_roman, vocabulary)
 
 
 @dataclass(frozen=True)
@@ -51,85 +51,33 @@ class Citation:
     documents: tuple[ParsedDocument, ...]
 
 
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _CODE = r"\p{L}[\p{L}\d]*(?:\.\p{L}[\p{L}\d]*)*"        # TW, ĐUK, BTCTW, TH.U, T.Ư
 _DASH = r"(?:\s?-(?!\s)|-\s?)"                            # NĐ-CP, NĐ- CP; never "QĐ-UBND - Ảnh"
-_YEAR = r"(?:19|20)\d\d"
 _NUMS = r"\d{1,5}(?:(?:\s?,\s?|\s+và\s+)(?:số\s+)?\d{1,5})*"
-_TERM = r"[ivxlc]+(?![\p{L}\d])|\d{1,2}(?![\p{L}\d]|\s*[-–/]\s*\d)"
 _END_OF_NUMBER = r"(?![\p{L}\d]|\s?[-–/]\s?[\p{L}\d]|[.,]\d|\s?%)"
 # "Quyết định số 218 ngày 12-12-2013", "Nghị định 29 năm 2011": a date or year after the number, no quantity
 _NOT_A_UNIT = r"ngày\s+\d{1,2}(?:\s*[-/.]\s*|\s+tháng\s+)\d|năm\s+(?:19|20)\d\d(?!\s*[-–]\s*\d)"
-_BOUNDARY = regex.compile(r"[,;:()\[\]\"“”‘’!?…\n]|\.(?![\p{L}\d])|\s[-–]\s")
-
-
-def to_roman(number: int) -> str:
-    out = ""
-    for amount, letters in _ROMAN:
-        while number >= amount:
-            out, number = out + letters, number - amount
-    return out
-
-
-def roman_value(text: str) -> int | None:
-    """`xii` → 12; None unless `text` is a well-formed Roman numeral."""
-    values = {letters: amount for amount, letters in _ROMAN if len(letters) == 1}
-    text = text.upper()
-    if not text or any(c not in values for c in text):
-        return None
-    total = sum(-values[a] if values[a] < values[b] else values[a] for a, b in zip(text, text[1:] + "I"))
-    return total if to_roman(total) == text else None
-
-
-@functools.cache
-def _vocabulary() -> SimpleNamespace:
-    types = {}
-    for word, canonical, use in load_table("document_types.tsv", 3):
-        if use not in ("noun", "verb"):
-            raise ResourceError(f"document_types.tsv: {word!r}: third column must be noun or verb")
-        types[fold(word)] = (canonical, use == "verb")
-    canonical = {kind for kind, _ in types.values()} | {"Nghị quyết Đại hội"}
-    abbreviations: dict[tuple[str, str], list[str]] = {}
-    for abbr, layouts, kind in load_table("document_abbreviations.tsv", 3):
-        for layout in layouts.split(","):
-            if layout not in ("party", "state") or kind not in canonical:
-                raise ResourceError(f"document_abbreviations.tsv: bad row {abbr!r} {layouts!r} {kind!r}")
-            abbreviations.setdefault((layout, fold(abbr)), []).append(kind)
-    named = {fold(name): kind for name, kind in load_table("document_named.tsv", 2)}
-    words: dict[str, list[str]] = {role: [] for role in ("cue", "verb", "end", "inner", "whole", "compound", "not")}
-    for word, role in load_table("document_issuer_words.tsv", 2):
-        if role not in words:
-            raise ResourceError(f"document_issuer_words.tsv: unknown role {role!r}")
-        words[role].append(fold(word))
-    ordinals = {fold(word): int(value) for word, value in load_table("document_ordinals.tsv", 2)}
-    if not set(named.values()) <= canonical:
-        raise ResourceError("document_named.tsv: a type outside document_types.tsv")
-    return SimpleNamespace(types=types, abbreviations=abbreviations, named=named, words=words, ordinals=ordinals,
-                           central=[fold(w) for w in load_list("document_central.txt")],
-                           units=[fold(w) for w in load_list("document_number_units.txt")])
 
 
 @functools.cache
 def _patterns() -> SimpleNamespace:
-    v = _vocabulary()
+    v = vocabulary()
     lists = dict(types=list(v.types), named=list(v.named), central=v.central, units=v.units,
-                 ordinals=list(v.ordinals), **{role: v.words[role] for role in ("cue", "verb", "end", "inner",
-                                                                                "compound")},
+                 ordinals=list(v.ordinals),
                  party_abbr=[a for layout, a in v.abbreviations if layout == "party"],
                  state_abbr=[a for layout, a in v.abbreviations if layout == "state"])
     start = r"(?<![\p{L}\d])"
     party = rf"(?:\s?[-–]\s?(?P<abbr>\p{{L}}+)|\s(?P<abbr>\L<party_abbr>))\s?/\s?{_CODE}"
-    state = (rf"(?:\s?/\s?{_YEAR})?\s?/\s?(?P<abbr>\p{{L}}[\p{{L}}\d]*)(?:{_DASH}{_CODE})+"
-             rf"|\s?/\s?{_YEAR}\s?/\s?{_CODE}")
+    state = (rf"(?:\s?/\s?{YEAR})?\s?/\s?(?P<abbr>\p{{L}}[\p{{L}}\d]*)(?:{_DASH}{_CODE})+"
+             rf"|\s?/\s?{YEAR}\s?/\s?{_CODE}")
     bare_party = rf"\s?[-–]\s?(?P<abbr>\L<party_abbr>)\s?/\s?{_CODE}"
-    bare_state = rf"(?:\s?/\s?{_YEAR})?\s?/\s?(?P<abbr>\L<state_abbr>)(?:{_DASH}{_CODE})+"
+    bare_state = rf"(?:\s?/\s?{YEAR})?\s?/\s?(?P<abbr>\L<state_abbr>)(?:{_DASH}{_CODE})+"
     plenum = r"(?P<plenum>\d{1,2}|\L<ordinals>)"
     compile_ = functools.partial(regex.compile, ignore_unused=True, **lists)
     return SimpleNamespace(
         typed=compile_(rf"{start}(?P<type>\L<types>)\s+(?:của\s+(?P<between>[^,;:.()\n]{{2,80}}?)\s+(?=số))?"
                        rf"(?P<so>số\s*:?\s*)?(?P<nums>{_NUMS})"
-                       rf"(?:(?P<party>{party})|(?P<state>{state})|(?P<year>\s?/\s?{_YEAR}(?![/\d])))?"
+                       rf"(?:(?P<party>{party})|(?P<state>{state})|(?P<year>\s?/\s?{YEAR}(?![/\d])))?"
                        rf"(?![\p{{L}}\d])"),
         plenum=compile_(rf"{start}nghị quyết\s+(?:hội nghị\s+)?\L<central>\s*(?:lần\s+thứ\s+)?{plenum}"
                         rf"(?:(?:\s?,\s?|\s+và\s+){plenum})*(?![\p{{L}}\d]|[-/.,]\d)"
@@ -141,104 +89,15 @@ def _patterns() -> SimpleNamespace:
         named=compile_(rf"{start}\L<named>(?![\p{{L}}\d])"),
         bare=compile_(rf"(?<![\p{{L}}\d/.\-–])(?:số\s*:?\s*)?(?P<nums>\d{{1,5}})"
                       rf"(?:(?P<party>{bare_party})|(?P<state>{bare_state}))(?![\p{{L}}\d])"),
-        type_word=compile_(rf"\L<types>(?![\p{{L}}\d])"),
         number_end=compile_(rf"{_END_OF_NUMBER}(?!\s+(?!{_NOT_A_UNIT})\L<units>(?![\p{{L}}\d]))"),
         list_item=regex.compile(r"\d{1,5}"),
-        cue=compile_(r"\s*,?\s*\L<cue>\s+"),
-        verb=compile_(r"(?<=\S)\s+\L<verb>\s+\Z"),
-        end=compile_(r"\L<end>(?![\p{L}\d])"),
-        inner=compile_(r"\L<inner>(?![\p{L}\d])"),
-        compound=compile_(r"\L<compound>(?![\p{L}\d])"),
-        term=regex.compile(rf"\s*,?\s*(?P<open>\()?\s*khóa\s+(?P<t>{_TERM})(?:\s*(?:,|và|;)\s*(?:khóa\s+)?"
-                           rf"(?P<t>{_TERM}))*\s*(?(open)\))"),
-        date_cue=regex.compile(r"\s*,?\s*(?P<open>\(\s*)?(?:ban hành\s+)?(?P<day>ngày\s+)"),
-        date_close=regex.compile(r"\s*\)"),
-        skip=regex.compile(rf"\s*(?:\([^()\n]{{1,40}}\)|\[\d{{1,3}}\]|,?\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}}"
-                           rf"|năm\s+{_YEAR}(?![\d/.-]))"),
     )
 
 
 def _ordinal(text: str) -> int | None:
     if text.isdigit():
         return int(text)
-    return _vocabulary().ordinals.get(text) or roman_value(text)
-
-
-def _issuer(text: str, folded: str, pos: int, limit: int) -> tuple[str | None, int]:
-    """The body named from `pos`: capitalised syllables, each with at most one lower-case syllable after it
-    (`Bộ Chính trị`, `Ban Thường vụ Tỉnh ủy`), lower-case level words inside (`Đảng bộ huyện`), up to a boundary."""
-    p = _patterns()
-    boundary = _BOUNDARY.search(text, pos, limit)
-    stop = boundary.start() if boundary else limit
-    end, previous, last, whole = pos, None, None, _vocabulary().words["whole"]
-    for token in regex.finditer(r"\S+", text[:stop], pos=pos):
-        if token.start() < end:
-            continue
-        word = token.group()
-        if word[0].islower() and p.end.match(folded, token.start()) or p.type_word.match(folded, token.start()):
-            break
-        inner = p.inner.match(folded, token.start(), stop)
-        compound = p.compound.match(folded, token.start(), stop)
-        if inner and previous and word[0].islower():
-            kind, token_end = "inner", inner.end()
-        elif compound and word[0].isupper():
-            kind, token_end = "compound", compound.end()
-        elif word[0].isupper():
-            kind, token_end = ("acronym" if len(word) > 1 and word.isupper() else "capital"), token.end()
-        elif (word[0].islower() and previous == "capital" and last not in whole
-              or word.isdigit() and previous == "inner"):      # "Chính trị", "Tỉnh ủy"; "quận 5"
-            kind, token_end = "lower", token.end()
-        else:
-            break
-        end, previous, last = token_end, kind, fold(word)
-    name = text[pos:end].strip()
-    if not name or fold_key(name) in _vocabulary().words["not"]:
-        return None, pos
-    return name, end
-
-
-def _issuer_before(text: str, folded: str, start: int, floor: int) -> str | None:
-    """The subject of "<body> vừa ban hành <citation>": the body written before the issuing verb."""
-    verb = _patterns().verb.search(folded, floor, start)
-    if not verb:
-        return None
-    boundary = None
-    for boundary in _BOUNDARY.finditer(text, floor, verb.start()):
-        pass
-    for token in regex.finditer(r"\S+", text[:verb.start()], pos=boundary.end() if boundary else floor):
-        name, end = _issuer(text, folded, token.start(), verb.start())
-        if name and end == verb.start():
-            return name
-    return None
-
-
-def _tail(text: str, folded: str, pos: int, limit: int, dates: dict) -> tuple[str | None, str | None, list, int]:
-    """Issuer, ISO date and terms written after a citation (in any order), and where they end."""
-    p = _patterns()
-    issuer = issued = None
-    terms: list[str] = []
-    for _ in range(8):
-        day = p.date_cue.match(folded, pos, limit)
-        date = day and (dates.get(day.start("day")) or dates.get(day.end()))
-        if issued is None and date:
-            issued, pos = date.iso, date.end
-            if day.group("open"):   # "(ngày 4-1-2013)"
-                pos = close.end() if (close := p.date_close.match(folded, pos, limit)) else pos
-        elif issuer is None and (cue := p.cue.match(folded, pos, limit)) and text[cue.end():cue.end() + 1].isupper():
-            issuer, after = _issuer(text, folded, cue.end(), limit)
-            if issuer is None:
-                break
-            pos = after
-        elif not terms and (term := p.term.match(folded, pos, limit)):
-            values = [roman_value(t) if t.isalpha() else int(t) for t in term.captures("t")]
-            if not all(values):
-                break
-            terms, pos = [to_roman(v) for v in values], term.end()
-        elif skip := p.skip.match(folded, pos, limit):
-            pos = skip.end()
-        else:
-            break
-    return issuer, issued, terms, pos
+    return vocabulary().ordinals.get(text) or roman_value(text)
 
 
 def _numbers(folded: str, match: regex.Match, symbol: bool) -> list[tuple[str, int]]:
@@ -252,14 +111,14 @@ def _numbers(folded: str, match: regex.Match, symbol: bool) -> list[tuple[str, i
 
 
 def _typed(text: str, folded: str, match: regex.Match) -> tuple[int, list[dict]] | None:
-    kind, verb = _vocabulary().types[match.group("type")]
+    kind, verb = vocabulary().types[match.group("type")]
     suffix = match.group("party") or match.group("state")
     items = _numbers(folded, match, symbol=bool(suffix or match.group("year")))
     if not items:
         return None
     base = dict(type=kind, issuer=None)
     if match.group("between"):
-        issuer, end = _issuer(text, folded, match.start("between"), match.end("between"))
+        issuer, end = issuer_at(text, folded, match.start("between"), match.end("between"))
         if not suffix or not match.group("so") or end != match.end("between"):
             return None
         base["issuer"] = issuer
@@ -270,7 +129,7 @@ def _typed(text: str, folded: str, match: regex.Match) -> tuple[int, list[dict]]
             written = "-" + written
         rule = "party_symbol" if match.group("party") else "state_symbol"
         return match.end(), [dict(base, number=n, symbol=n + written, rule=rule) for n, _ in items]
-    if not match.group("so") and (verb and text[match.start()].islower() or regex.fullmatch(_YEAR, items[0][0])):
+    if not match.group("so") and (verb and text[match.start()].islower() or regex.fullmatch(YEAR, items[0][0])):
         return None             # "quyết định 3 nội dung" is a verb, "Kế hoạch 2021" a year
     if match.group("year"):      # "Nghị định 46/2016": number and year, no symbol
         if len(items) > 1 or not _patterns().number_end.match(folded, match.end()):
@@ -280,7 +139,7 @@ def _typed(text: str, folded: str, match: regex.Match) -> tuple[int, list[dict]]
 
 
 def _candidates(text: str, folded: str) -> list[tuple[int, int, list[dict]]]:
-    p, v = _patterns(), _vocabulary()
+    p, v = _patterns(), vocabulary()
     found = []
     for match in p.typed.finditer(folded, overlapped=True):
         if parsed := _typed(text, folded, match):
@@ -345,8 +204,8 @@ def find_citations(text: str) -> list[Citation]:
     citations = []
     for index, (start, end, docs) in enumerate(chosen):
         limit = chosen[index + 1][0] if index + 1 < len(chosen) else len(text)
-        issuer, issued, terms, _ = _tail(text, folded, end, limit, dates)
-        issuer = issuer or _issuer_before(text, folded, start, chosen[index - 1][1] if index else 0)
+        issuer, issued, terms, _ = attributes_after(text, folded, end, limit, dates)
+        issuer = issuer or issuer_before(text, folded, start, chosen[index - 1][1] if index else 0)
         parsed = []
         for doc in docs:
             own_terms = [doc["term"]] if doc.get("term") else terms if doc["rule"] == "plenum" else terms[:1]

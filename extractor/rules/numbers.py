@@ -86,7 +86,7 @@ def _digits_value(raw: str) -> Decimal:
     if raw.count(",") >= 2:                                 # 1,056,000: English thousands
         return Decimal(raw.replace(",", ""))
     whole, _, frac = raw.partition(",")
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", whole):     # 8.600
+    if _THOUSANDS.fullmatch(whole):     # 8.600
         whole = whole.replace(".", "")
     return normalise(Decimal(whole + ("." + frac if frac else "")))   # "3.9" stays a decimal point
 
@@ -106,12 +106,13 @@ def _data():
             rows[fold(row[0])] = row[1:] if columns > 2 else row[1]
         return rows
     units = table("number_units.tsv", {"percent", "money", "age", "time", "count", "slogan", "slogan_end"})
-    context = table("number_context.tsv", {"year", "date", "time", "ordinal", "symbol", "phone", "count"})
+    context = table("number_context.tsv", {"year", "date", "time", "rank", "ordinal", "symbol", "phone", "count"})
     qualifiers = table("number_qualifiers.tsv", set(_APPROX) | {"before", "after", "any", "age"}, 4)
     for word, _type, use in load_table("document_types.tsv", 3):
         context.setdefault(fold(word), "symbol_verb" if use == "verb" else "symbol")
     ambiguous = {w for w, (_, role) in words.items() if role == "digit" and w in context}      # năm
-    lists = dict(nw=[w for w, (_, r) in words.items() if r != "ordinal"], ordw=list(words),
+    # "không" (no, not) opens no number: only "không trăm" inside one ("hai nghìn không trăm hai mươi")
+    lists = dict(ordw=[w for w, (v, r) in words.items() if v or r != "digit"] + [fold("không trăm")],
                  scale=[w for w, (_, r) in words.items() if r == "scale"], units=list(units),
                  counters=[fold(w) for w in load_list("number_counters.txt")], context=list(context),
                  idioms=[fold(w) for w in load_list("number_idioms.txt")],
@@ -121,6 +122,17 @@ def _data():
 
 
 _W = r"(?![\p{L}\d])"                                           # end of a word
+_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+_INT = regex.compile(r"\d+")
+_LETTERS = regex.compile(r"[\p{L}\d]*")
+_CODE_START = regex.compile(r"(?:\p{L}-?|\d)*$")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\P{L}*$")
+_SYMBOL_HEAD = regex.compile(r"\s?(?:-\s?)?\p{Lu}|\s?/")
+_TOKEN = regex.compile(r"\S+")
+_AFTER_DIGIT = regex.compile(r"\d\s*$")
+_HYPHENATED = regex.compile(r"-\p{L}")
+_CLOSE_QUOTE = regex.compile(r"[^“”\"‘’\n]{0,40}?[”\"’]")
+_PHRASE_END = regex.compile(r"\s*(?:$|[,.;:!?)”\"’…]|và\b|-)")
 _DIGITS = (r"(?<![\p{L}\d])(?<!\d[.,])(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d+)"
            r"(?:,\d+(?![.,]\d)|\.\d{1,2}(?!\d|\.\d))?")
 _YEAR = r"(?:19|20)\d\d"
@@ -152,18 +164,18 @@ _ZONES = (
     ("footnote", "footnote", r"\[\d{1,3}\]", False),
     ("symbol", "symbol", r"(?<![\p{L}\d/.,])(?:\d{1,4}\s?(?:,|và|;)\s?(?:số\s)?)*\d{1,5}(?:\s?(?:-\s?)?\p{Lu}[\p{Lu}\d]*"
      rf"\s?/\s?{_CODE}|(?:\s?/\s?{_YEAR})?\s?/\s?{_CODE}(?:\s?-\s?{_CODE})*)", True),
-    ("phone", "phone", r"(?<![\p{L}\d.,])(?:\+84|0)\d{2,3}(?:[ .-]?\d{3,4}){2}(?![\p{L}\d]|[.,]\d)", False),
+    ("phone", "phone", r"(?<![\p{L}\d.,])(?:(?:\+84|0)\d{1,3}(?:(?:[ .-]|\.\s)?\d{2,4}){2,3}|1[89]00\s?\d{4})"
+     r"(?![\p{L}\d]|[.,]\d)", False),
     ("date", "date_range", r"(?<![\d/.-])\d{1,2}\s*[-–]\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])", False),
     ("date", "date", None, False),
-    ("date", "month_year", rf"(?<![\d/.,-])(?:0?[1-9]|1[0-2])\s?[/-]\s?{_YEAR}(?![\d/])", False),
+    ("date", "month_year", rf"\d(?<![\d/.,-]\d)\d?\s?[/-]\s?{_YEAR}(?![\d/])", False),
     ("year", "year_after_roman", rf"(?<=(?<![\p{{L}}\d])[ivxlc]{{1,5}}\s?/\s?){_YEAR}(?!\d)", False),
-    ("time", "time", r"(?<![\d:.,])\d{1,2}\s?(?::|h|g|giờ)\s?\d{2}(?!\d)(?:\s?:\s?\d{2})?(?:\s?phút)?"
-     r"|(?<![\p{L}\d.,])\d{1,2}h(?![\p{L}\d])", False),
-    ("ordinal", "roman", r"(?<![\p{L}\d])[ivxlcdm]{1,7}(?![\p{L}\d])", False),
-    ("symbol", "code", r"(?<![\p{L}\d])\p{L}+(?:[\p{L}\d]*\d[\p{L}\d]*|-\d+)(?![\p{L}\d])", False),
+    ("time", "time", r"(?<![\d:.,])(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?(?:h|g|giờ)\s?\d{2}(?:\s?phút)?)(?!\d)"
+     r"|(?<![\p{L}\d.,])(?:24\s?/\s?(?:24|7)\s?(?:h|giờ)?|\d{1,2}h)(?![\p{L}\d])", False),
+    ("ordinal", "roman", r"\b[ivxlcdm]{1,7}\b", False),
+    ("symbol", "code", r"(?<=\p{L}-?)\d", False),     # found at its first digit, widened to the whole code
     ("year", "year_range", rf"(?<![\d./,-])({_YEAR})\s*[-–—]\s*({_YEAR})(?![\d/.,])", False),
-    ("ordinal", "list_marker", r"(?m)^[ \t]*\d{1,2}[.)](?=\s)|(?<=[.!?]\s)\d{1,2}\.(?=\s\p{Lu})"
-     r"|(?<![\p{L}\d])\(\d{1,2}\)", True),
+    ("ordinal", "list_marker", r"(?m)^[ \t]*\d{1,2}[.)](?=\s)|(?<=[.!?] )\d{1,2}\.(?= \p{Lu})|\(\d{1,2}\)", True),
 )
 
 
@@ -177,16 +189,15 @@ def _plain(s, e, value, kind, rule, high=None, words=False) -> NumberMatch:
 
 
 def _first_int(surface: str) -> int:
-    return int(regex.search(r"\d+", surface).group())
+    return int(_INT.search(surface).group())
 
 
 def _roman_ok(text: str, f: str, s: int, e: int) -> bool:
     """`khóa XII`, `quý I` after a rank word; `VII-2022` alone when upper case, of I V X, in lower-case words."""
-    cue = _context(text, f, s)
-    if cue and cue[0] == "ordinal":
-        return True
-    word = text[s:e]
-    previous = regex.search(r"(\p{L}+)\P{L}*$", text[max(0, s - 30):s])
+    cue, word = _context(text, f, s), text[s:e]
+    if cue and cue[0] in ("rank", "ordinal"):
+        return word.isupper() or len(word) >= 2 and set(word) <= set("ivx")
+    previous = _WORD_BEFORE.search(text, max(0, s - 30), s)
     return len(word) >= 2 and set(word) <= set("IVX") and not (previous and previous.group(1).isupper())
 
 
@@ -201,15 +212,26 @@ def _zones(text: str, f: str):
                 if roman_value(found) and _roman_ok(text, f, s, e):
                     yield _plain(s, e, roman_value(found), kind, rule)
             elif rule == "symbol":      # one match per number of a list sharing a symbol: "15, 16/CT-TTg"
-                numbers = list(regex.finditer(r"\d+", found))
-                head = next(n for n in numbers if regex.match(r"\s?(?:-\s?)?\p{Lu}|\s?/", found[n.end():]))
+                numbers = list(_INT.finditer(found))
+                head = next(n for n in numbers if _SYMBOL_HEAD.match(found, n.end()))
                 yield from (_plain(s + n.start(), s + n.end(), int(n.group()), kind, rule)
                             for n in numbers if n.start() < head.start())
                 yield _plain(s + head.start(), e, int(head.group()), kind, rule)
+            elif rule == "code":             # "Covid-19", "QH13", "F1"
+                s = _CODE_START.search(f, max(0, s - 20), s).start()
+                e = _LETTERS.match(f, e).end()
+                yield _plain(s, e, _first_int(f[s:e]), kind, rule)
+            elif rule == "month_year":
+                if 1 <= _first_int(found) <= 12:
+                    yield _plain(s, e, _first_int(found), kind, rule)
             elif rule == "year_range":
                 if int(m.group(2)) >= int(m.group(1)):
                     yield _plain(s, e, int(m.group(1)), kind, rule, high=Decimal(m.group(2)))
-            elif rule != "phone" or 9 <= sum(c.isdigit() for c in found) <= 12:
+            elif rule == "phone":
+                digits = "".join(c for c in found if c.isdigit())
+                if 8 <= len(digits) <= 12:
+                    yield _plain(s, e, int(digits), kind, rule)
+            else:
                 yield _plain(s, e, _first_int(found), kind, rule)
 
 
@@ -272,7 +294,7 @@ def _tens(ws: list[str]) -> int | None:
 
 def _atoms(text: str, f: str, taken: bytearray) -> list[_Atom]:
     r = _re()
-    words, *_ = _data()
+    words, _, _, _, ambiguous, _ = _data()
     atoms = []
     for m in r["digits"].finditer(f):
         s, e = m.span()
@@ -286,26 +308,27 @@ def _atoms(text: str, f: str, taken: bytearray) -> list[_Atom]:
                 break
             value, scale, e = value + _digits_value(more.group("n")) * smaller, smaller, more.end()
         atoms.append(_Atom(s, e, normalise(value), m.group("d"), scale))
-    idioms = bytearray(len(f))
-    for m in r["idioms"].finditer(f):
-        idioms[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    blocked = bytearray(taken)
     for run in r["words"].finditer(f):
-        tokens = [t for t in regex.finditer(r"\S+", run.group())]
-        spans = [(run.start() + t.start(), run.start() + t.end()) for t in tokens]
-        free = [not any(taken[s:e]) and not any(idioms[s:e]) for s, e in spans]
+        for m in r["idioms"].finditer(f, max(0, run.start() - 20), run.end() + 20):
+            blocked[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        tokens = [(run.start() + t.start(), run.start() + t.end(), t.group()) for t in _TOKEN.finditer(run.group())]
         i = 0
         while i < len(tokens):
-            for j in range(len(tokens), i, -1):
-                value = all(free[i:j]) and _parse_words([t.group() for t in tokens[i:j]])
-                if value:
-                    atoms.append(_Atom(spans[i][0], spans[j - 1][1], Decimal(value), "", words=True))
-                    i = j
-                    break
-            else:   # "Thứ nhất", "thứ tư": rank words only after a rank cue
-                cue = free[i] and _context(text, f, spans[i][0])
-                if cue and cue[0] == "ordinal" and words[tokens[i].group()][1] in ("ordinal", "unit"):
-                    atoms.append(_Atom(*spans[i], Decimal(words[tokens[i].group()][0]), "", words=True))
+            j = next((j for j in range(len(tokens), i, -1) if not any(blocked[tokens[i][0]:tokens[j - 1][1]])
+                      and _parse_words([t[2] for t in tokens[i:j]])), None)
+            s, e, word = tokens[i]
+            if j is None:           # "Thứ nhất", "thứ tư": rank words count only after a rank cue
+                cue = not blocked[s] and words[word][1] in ("ordinal", "unit") and _context(text, f, s)
+                if cue and cue[0] in ("rank", "ordinal"):
+                    atoms.append(_Atom(s, e, Decimal(words[word][0]), "", words=True))
                 i += 1
+                continue
+            # "năm" right after a number is the year noun: "ba năm", "35 năm xây dựng", "hàng trăm năm"
+            if not (j == i + 1 and word in ambiguous and (i or _AFTER_DIGIT.search(f, max(0, s - 3), s))):
+                atoms.append(_Atom(s, tokens[j - 1][1], Decimal(_parse_words([t[2] for t in tokens[i:j]])), "",
+                                   words=True))
+            i = j
     return sorted(atoms, key=lambda a: a.start)
 
 
@@ -322,10 +345,10 @@ def _context(text: str, f: str, s: int) -> tuple[str, int] | None:
     return (kind, m.start()) if kind else None
 
 
-def _qualifier(f: str, s: int, kind: str, end: int, counted_end: int) -> tuple[str, int]:
+def _qualifier(f: str, s: int, kind: str, end: int, counted_end: int, before: bool = True) -> tuple[str, int]:
     """(approx, qualifier_start) from the phrase before the number or `trở lên`-like words after it."""
     r, qualifiers = _re(), _data()[3]
-    if m := r["before"].search(f, max(0, s - 20), s):
+    if before and (m := r["before"].search(f, max(0, s - 20), s)):
         approx, _, scope = qualifiers[m.group("q")]
         if scope in ("any", kind):
             return (approx, m.start()) if approx != "exact" else ("exact", s)
@@ -351,7 +374,7 @@ def _quoted_slogan(text: str, s: int) -> bool:
     before = text[max(0, s - 3):s].rstrip(" ")
     if not before or before[-1] not in "“\"‘":
         return False
-    close = regex.match(r"[^“”\"‘’\n]{0,40}?[”\"’]", text, pos=s)
+    close = _CLOSE_QUOTE.match(text, s)
     return bool(close) and len(text[s:close.end() - 1].split()) <= 5
 
 
@@ -366,65 +389,67 @@ def _unit(f: str, e: int) -> tuple[str | None, int]:
     return (_data()[1][m.group("u")], m.end()) if m else (None, e)
 
 
+def _word_number_ok(text: str, f: str, a: _Atom, cue, follows: bool) -> bool:
+    if text[a.start].isupper() and not _sentence_initial(text, a.start) and not (
+            cue and cue[0] in ("rank", "ordinal", "date")):
+        return False                                        # a name: "Ba Đình", "Đỗ Mười"
+    if _HYPHENATED.match(f, a.end):
+        return False                                        # a transliteration: "Ba-chê-lết"
+    return follows or cue is not None or f[a.start:a.end] not in _data()[4]     # "năm qua" is a year
+
+
 def _single(text: str, f: str, a: _Atom) -> NumberMatch | None:
-    r, ambiguous = _re(), _data()[4]
+    r = _re()
     s, e = a.start, a.end
-    has_qualifier = bool(r["before"].search(f, max(0, s - 20), s))
-    cue = None if has_qualifier else _context(text, f, s)
+    qualified = bool(r["before"].search(f, max(0, s - 20), s))
+    cue = None if qualified else _context(text, f, s)
     unit, unit_end = _unit(f, e)
     counted = r["counter"].match(f, e)
-    if a.words:
-        rank_or_date = cue and cue[0] in ("ordinal", "date")
-        if text[s].isupper() and not _sentence_initial(text, s) and not rank_or_date:
-            return None                                     # a name: "Ba Đình", "Đỗ Mười"
-        if f[s:e] in ambiguous and not (counted or unit or cue):
-            return None                                     # "năm qua", "năm nay": the year word
+    if a.words and not _word_number_ok(text, f, a, cue, bool(unit or counted)):
+        return None
     kind, end, rule = "count", e, "words" if a.words else "digits"
-    if f[e:e + 1].isalpha() and unit is None:           # "4G", "10ha": a code or an unread unit
-        return _plain(s, regex.match(r"\p{L}*", f, pos=e).end(), a.value, "symbol", "glued", words=a.words)
-    if _quoted_slogan(text, s) or unit == "slogan" or unit == "slogan_end" and a.value <= 10 and regex.match(
-            r"\s*(?:$|[,.;:!?)”\"’…]|và\b|-)", f, pos=unit_end):
+    if f[e:e + 1].isalpha() and unit is None:           # "4G", "10ha", "1,5kg": a code or an unread unit
+        return _plain(s, _LETTERS.match(f, e).end(), a.value, "symbol", "glued", words=a.words)
+    if _quoted_slogan(text, s) or unit == "slogan" or unit == "slogan_end" and a.value <= 10 \
+            and _PHRASE_END.match(f, unit_end):
         return _plain(s, e, a.value, "slogan", "slogan", words=a.words)
     if unit in ("percent", "money", "age", "time"):
         kind, end = unit, unit_end
-    elif cue and (cue[0] in ("date", "time", "phone") or cue[0] == "year" and _is_year(a)):
-        kind = cue[0]
+    elif cue and (cue[0] in ("date", "time", "phone", "rank") or cue[0] == "year" and _is_year(a)):
+        kind = "ordinal" if cue[0] == "rank" else cue[0]
     elif counted or unit == "count":
         kind = "count"
     elif cue:
         kind = "ordinal" if cue[0] == "year" else cue[0]
-    elif _is_year(a) and not has_qualifier:
+    elif _is_year(a) and not qualified:
         kind = "year"
     if kind not in ("count", "percent", "money", "age"):
         return _plain(s, end, a.value, kind, rule, words=a.words)
-    approx, qualifier_start = _qualifier(f, s, kind, end, counted.end() if counted else 0)
+    approx, qualifier_start = _qualifier(f, s, kind, end, counted.end() if counted else 0,
+                                         before=not a.words or bool(unit or counted))   # not "trên một diễn đàn"
     return NumberMatch(s, end, a.value, kind, approx, qualifier_start, words=a.words, rule=rule)
-
-
-def _valid_day_month(x: int, y: int) -> bool:
-    return 1 <= x <= 31 and 1 <= y <= 12
 
 
 def _pair(text: str, f: str, a: _Atom, b: _Atom) -> NumberMatch | None:
     """`30/65` ratio, `19/5` date, `24/24 h` time; `10 - 15`, `từ 10 đến 15`, `45% - 50%` ranges."""
     r = _re()
-    unit_a, end_a = _unit(f, a.end)
-    sep = r["pair"].fullmatch(f, end_a if unit_a == "percent" else a.end, b.start)
-    if not sep or _is_year(a) != _is_year(b):
+    (unit_a, end_a), (unit_b, end_b) = _unit(f, a.end), _unit(f, b.end)
+    measured = unit_a in ("percent", "money", "age") and unit_a == unit_b
+    sep = r["pair"].fullmatch(f, end_a if measured else a.end, b.start)
+    if not sep or _is_year(a) != _is_year(b) or unit_a and not measured:
         return None
-    unit_b, end_b = _unit(f, b.end)
     cue = _context(text, f, a.start)
-    date_cue = cue and cue[0] in ("date", "ordinal", "time")
-    plain = a.raw.isdigit() and b.raw.isdigit() and unit_a is None
-    x, y = (int(a.value), int(b.value)) if plain else (0, 0)
+    date_cue = cue and cue[0] in ("date", "rank", "ordinal", "time")
+    plain = a.raw.isdigit() and b.raw.isdigit() and not unit_a
+    x, y = (int(a.raw), int(b.raw)) if plain else (0, 0)
+    day_month = plain and 1 <= x <= 31 and 1 <= y <= 12
     if sep.group().strip() == "/":
         if not plain:
             return None
-        if unit_b == "time" or (x, y) in ((24, 24), (24, 7)) and not date_cue:
-            return _plain(a.start, end_b, x, "time", "round_the_clock")
+        if unit_b == "time" or cue and cue[0] == "symbol":             # "24/24 h", "số 16/26 đường …"
+            return _plain(a.start, end_b, x, unit_b or "symbol", "slash_pair")
         counted = r["counter"].match(f, b.end)
-        qualified = r["before"].search(f, max(0, a.start - 20), a.start)
-        if _valid_day_month(x, y) and (date_cue or not (counted or qualified)):
+        if day_month and (date_cue or not (counted or r["before"].search(f, max(0, a.start - 20), a.start))):
             return _plain(a.start, b.end, x, "date", "day_month")
         if not 0 < x <= y:
             return _plain(a.start, b.end, x, "symbol", "slash_pair")
@@ -432,8 +457,8 @@ def _pair(text: str, f: str, a: _Atom, b: _Atom) -> NumberMatch | None:
         return NumberMatch(a.start, b.end, a.value, "ratio", approx, qualifier_start, total=b.value, rule="ratio")
     if _is_year(a):
         return _plain(a.start, b.end, x, "year", "year_range", high=b.value) if x <= y else None
-    if plain and date_cue and (_valid_day_month(x, y) or cue[0] == "date"):
-        return _plain(a.start, b.end, x, "date", "day_month")   # "ngày 29-8", "đợt 2-9"
+    if day_month and (date_cue or x >= y and sep.group().strip() in "-–"):
+        return _plain(a.start, b.end, x, "date", "day_month")   # "ngày 29-8", "đợt 2-9", "hôm 14-6"
     low = a.value
     if a.scale == 1 and b.scale > 1 and a.value * b.scale < b.value:
         low = a.value * b.scale                                  # "3 - 5 triệu"
@@ -441,9 +466,8 @@ def _pair(text: str, f: str, a: _Atom, b: _Atom) -> NumberMatch | None:
         return None
     kind = unit_b if unit_b in ("money", "age") else "range"
     end = end_b if unit_b in ("percent", "money", "age") else b.end
-    start_word = r["from_"].search(f, max(0, a.start - 8), a.start) or r["before"].search(f, max(0, a.start - 20),
-                                                                                          a.start)
-    return NumberMatch(a.start, end, normalise(low), kind, "over", start_word.start() if start_word else a.start,
+    opener = r["from_"].search(f, max(0, a.start - 8), a.start) or r["before"].search(f, max(0, a.start - 20), a.start)
+    return NumberMatch(a.start, end, normalise(low), kind, "over", opener.start() if opener else a.start,
                        high=b.value, words=a.words and b.words, rule="range")
 
 

@@ -7,19 +7,32 @@ from extractor.rules.tokens import Token, joined_by_space
 
 
 class PhraseTable:
-    """Phrases (lists of syllables) mapped to a value; `match` finds the longest one starting at a token."""
+    """Phrases (lists of syllables) mapped to a value; `match` finds the longest one starting at a token.
+
+    Indexed by first syllable: most tokens start no entry, and they cost one dictionary look-up."""
 
     def __init__(self, entries: dict[str, object]):
         self._table: dict[tuple[str, ...], object] = {}
+        self._lengths: dict[str, list[int]] = {}
         for phrase, value in entries.items():
             key = tuple(fold(phrase).split())
             if key:
                 self._table[key] = value
+                self._lengths.setdefault(key[0], []).append(len(key))
+        for lengths in self._lengths.values():
+            lengths.sort(reverse=True)
         self.longest = max((len(k) for k in self._table), default=0)
 
     def match(self, tokens: list[Token], index: int) -> tuple[int, object] | None:
         """(number of tokens, value) of the longest phrase at `index`, its syllables joined by spaces."""
-        for length in range(min(self.longest, len(tokens) - index), 0, -1):
+        if index >= len(tokens):
+            return None
+        lengths = self._lengths.get(tokens[index].folded)
+        if not lengths:
+            return None
+        for length in lengths:
+            if index + length > len(tokens):
+                continue
             window = tokens[index:index + length]
             if any(not joined_by_space(t) for t in window[1:]):
                 continue

@@ -9,34 +9,26 @@
   known_province   a province or city of the gazetteer standing alone ("ở Đồng Tháp"), unless it is part of
                    a person's name ("Trương Hòa Bình") or of a longer proper name.
   country, region  the small lists in extractor/data/.
-The gazetteer (before and after the 1/7/2025 merger) is built at first use from `vietnam_provinces` (the 34
-provinces and their communes since the merger) and underthesea's address data (the 63 provinces, their
-districts and communes before it). Lexicons are matched on fold(text), which keeps the text's offsets.
+The gazetteer (before and after the 1/7/2025 merger) and the word lists come from `gazetteer.place_lexicon()`.
+Lexicons are matched on fold(text), which keeps the text's offsets.
 Candidates may overlap; the longest span (level word included) wins.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
-import json
 import unicodedata
-import warnings
 from dataclasses import dataclass
 
 import regex
-from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from extractor.folding import fold, strip_accents
-from extractor.resources import load_list, load_table
+from extractor.rules.gazetteer import NOT_WORD, PlaceLexicon, place_lexicon
 
-_NOT_WORD = r"(?![\p{L}\p{M}\p{N}])"
-_SYL = r"\p{Lu}(?:[\p{Ll}\p{M}]|['’-]\p{L})*" + _NOT_WORD  # a capitalised syllable: "Bắc", "Y", "H'Leo", "Al-Sukhnah"
+_SYL = r"\p{Lu}(?:[\p{Ll}\p{M}]|['’-]\p{L})*" + NOT_WORD  # a capitalised syllable: "Bắc", "Y", "H'Leo", "Al-Sukhnah"
 _SYLLABLE = regex.compile(_SYL)
 _RUN = regex.compile(rf"{_SYL}(?: {_SYL})*")
 _NUMBER = regex.compile(r"\d{1,3}[A-Z]?(?![\p{L}\p{N}]|[.,/-]\d|\s*%)")          # "phường 5", "P.9"
 _NUMBER_OR_ROMAN = regex.compile(_NUMBER.pattern + r"|[IVX]{1,4}(?![\p{L}\p{N}.])")  # "khóm II", not "thôn V. Đ"
-_ROMAN = regex.compile(r"[IVX]+")
 _CLAUSE_END = r"(?=[ \t]*(?:[,;.:)\]\n]|\Z)|[ \t]+(?:và|hoặc)\s)"
 _NAME_NUMBER = regex.compile(r" \d{1,2}(?!\d|[.,]\d)" + _CLAUSE_END)  # "xã Gia Hòa 2 và …", not "Bắc Kạn 5 năm"
 _SEPARATOR = regex.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+(?:và|hoặc)[ \t]+")
@@ -45,7 +37,6 @@ _HYPHENATED = regex.compile(rf"[ \t]*[-–][ \t]*({_SYL}(?: {_SYL})*)")      # "
 _ENDS_CLAUSE = regex.compile(_CLAUSE_END)
 _NATIVE = regex.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?")
 _SENTENCE_OPENERS = frozenset("\n.!?…:“\"'‘([-–—•*")
-_LEVEL_RANK = ("province", "city", "district", "commune")
 _RULE_RANK = {"fused_city": 0, "level_word+name": 1, "numbered_unit": 1}
 
 
@@ -58,108 +49,14 @@ class PlaceMatch:
     rule: str
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    level_words: dict[str, tuple[str, str]]    # folded lower-case word → (level, takes)
-    abbreviations: dict[str, tuple[str, str]]  # "TP.", "P." … as written → (level, takes)
-    gazetteer: dict[str, str]                  # folded bare name → its highest level
-    standalone: dict[str, tuple[str, str, tuple[bool, ...]]]  # folded → (level, rule, which syllables are capitals)
-    surnames: frozenset[str]
-    person: frozenset[str]                     # family names and middle names, folded
-    not_name_words: frozenset[str]             # "theo", "được" …: no name starts with one
-    level_re: regex.Pattern
-    abbreviation_re: regex.Pattern
-    standalone_re: regex.Pattern
-    not_names_re: regex.Pattern
-    plural_re: regex.Pattern
-    honorific_re: regex.Pattern
-
-
-def _folded_list(name: str) -> list[str]:
-    return sorted({fold(entry) for entry in load_list(name)})
-
-
-def _words_re(words: list[str], tail: str = "") -> regex.Pattern:
-    """Whole words of a named list (the regex module takes the longest entry that fits)."""
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])\L<words>{_NOT_WORD}{tail}", words=words)
-
-
-def _strip_level(name: str, level_words: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
-    """"Huyện Phúc Thọ" → ("Phúc Thọ", "district"): the gazetteers write the level word in front."""
-    folded = fold(name)
-    for word in sorted(level_words, key=len, reverse=True):
-        if folded.startswith(word + " "):
-            return name[len(word) + 1:].strip(), level_words[word][0]
-    return name.strip(), None
-
-
-def _gazetteer_names() -> list[tuple[str, str]]:
-    """(name with its level word, the level when it has none) from the two maintained sources."""
-    names = [(p.name, "city" if p.division_type is VietNamDivisionType.THANH_PHO_TRUNG_UONG else "province")
-             for p in Province.iter_all()]
-    names += [(w.name, "commune") for w in Ward.iter_all()]
-    try:  # underthesea ships the pre-merger units as the data of its address converter
-        source = importlib.resources.files("underthesea.address") / "data" / "mapping.json"
-        mapping = json.loads(source.read_text(encoding="utf-8"))
-    except (ModuleNotFoundError, FileNotFoundError, ValueError) as error:
-        warnings.warn(f"places: no pre-2025 units from underthesea ({error}); using vietnam_provinces only")
-        return names
-    names += [(p["name"], "province") for p in mapping["old_province_names"].values()]
-    for row in mapping["ward_mapping"]:
-        names += [(row["old_district"], "district"), (row["old_ward"], "commune")]
-    return names
-
-
-@functools.cache
-def _lexicon() -> _Lexicon:
-    level_words, abbreviations = {}, {}
-    for word, level, takes in load_table("place_level_words.txt", 3):
-        if word == word.lower():
-            level_words[fold(word)] = (level, takes)
-        else:
-            abbreviations[word] = (level, takes)
-    gazetteer: dict[str, str] = {}
-    written: dict[str, str] = {}
-    for full, default_level in _gazetteer_names():
-        name, level = _strip_level(full, level_words)
-        level = level if level in _LEVEL_RANK else default_level
-        if not name or name[0].isdigit() or _ROMAN.fullmatch(name):
-            continue  # "Phường 5", "Phường IV" are numbered units: their own rule finds them
-        for variant in {name, name.replace(" - ", "-"), name.replace(" - ", " ")}:
-            key = fold(variant)
-            if key not in gazetteer or _LEVEL_RANK.index(level) < _LEVEL_RANK.index(gazetteer[key]):
-                gazetteer[key], written[key] = level, variant
-    named = {key: (level, "known_province", written[key]) for key, level in gazetteer.items()
-             if level in ("province", "city")}
-    for file, level, rule in (("place_countries.txt", "country", "country"),
-                              ("place_regions.txt", "region", "region"),
-                              ("place_fused_cities.txt", "city", "fused_city")):
-        named.update({fold(name): (level, rule, name) for name in load_list(file)})
-    standalone = {key: (level, rule, tuple(s[:1].isupper() for s in regex.split(r"[ -]", name)))
-                  for key, (level, rule, name) in named.items()}
-    surnames = frozenset(_folded_list("surnames.txt"))
-    return _Lexicon(
-        level_words, abbreviations, gazetteer, standalone, surnames,
-        person=surnames | frozenset(_folded_list("place_person_syllables.txt")),
-        not_name_words=frozenset(_folded_list("place_not_name_words.txt")),
-        level_re=_words_re(sorted(level_words), tail=r"(?= +[\p{L}\d])"),
-        abbreviation_re=regex.compile(r"(?<![\p{L}\p{M}\p{N}.])\L<words>", words=sorted(abbreviations)),
-        standalone_re=_words_re(sorted(standalone)),
-        not_names_re=_words_re(_folded_list("place_not_names.txt")),
-        plural_re=regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?:\L<words>|\d+) +$",
-                                words=_folded_list("place_plural_words.txt")),
-        honorific_re=regex.compile(r"(?<![\p{L}\p{M}])\L<words> $", words=_folded_list("honorifics.txt")),
-    )
-
-
 def known_place_level(name: str) -> str | None:
     """The level of a name the gazetteer or the lists know ("Trần Văn Thời" → "district"), else None."""
-    lex = _lexicon()
+    lex = place_lexicon()
     key = fold(" ".join(name.split()))
     return lex.gazetteer.get(key) or (lex.standalone[key][0] if key in lex.standalone else None)
 
 
-def _name_at(text: str, folded: str, pos: int, lex: _Lexicon,
+def _name_at(text: str, folded: str, pos: int, lex: PlaceLexicon,
              prefer_known: bool = False) -> tuple[int, str | None, bool] | None:
     """(end, known level, known) of the place name that starts at `pos`, or None.
 
@@ -222,7 +119,7 @@ def _word_before(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _after_level_word(text: str, folded: str, start: int, end: int, entry: tuple[str, str], abbreviation: bool,
-                      blocked: list[tuple[int, int]], lex: _Lexicon) -> list[PlaceMatch]:
+                      blocked: list[tuple[int, int]], lex: PlaceLexicon) -> list[PlaceMatch]:
     level, takes = entry
     pos = end
     while pos < len(text) and text[pos] == " ":
@@ -250,7 +147,7 @@ def _after_level_word(text: str, folded: str, start: int, end: int, entry: tuple
     return found + _followers(text, folded, found[0].end, level, plural, lex)
 
 
-def _followers(text: str, folded: str, pos: int, level: str, plural: bool, lex: _Lexicon) -> list[PlaceMatch]:
+def _followers(text: str, folded: str, pos: int, level: str, plural: bool, lex: PlaceLexicon) -> list[PlaceMatch]:
     """A known parent in brackets, and the rest of a list ("các xã Châu Cường, Châu Thành, Liên Hợp")."""
     found = []
     while True:
@@ -282,7 +179,7 @@ def _followers(text: str, folded: str, pos: int, level: str, plural: bool, lex: 
         pos = end
 
 
-def _standalone(text: str, folded: str, blocked: list[tuple[int, int]], lex: _Lexicon) -> list[PlaceMatch]:
+def _standalone(text: str, folded: str, blocked: list[tuple[int, int]], lex: PlaceLexicon) -> list[PlaceMatch]:
     found = []
     for match in lex.standalone_re.finditer(folded, overlapped=True):
         start, end = match.span()
@@ -315,7 +212,7 @@ def _longest_first(candidates: list[PlaceMatch]) -> list[PlaceMatch]:
 
 def find_places(text: str) -> list[PlaceMatch]:
     """Every place in `text`, in text order, non-overlapping, the longest span winning."""
-    lex = _lexicon()
+    lex = place_lexicon()
     folded = fold(text)
     blocked = [m.span() for m in lex.not_names_re.finditer(folded)]
     candidates = []

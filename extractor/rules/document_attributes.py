@@ -1,0 +1,172 @@
+"""What surrounds a document citation: its issuing body, its date and its term (spec §3; reference/domain.md §1).
+
+After a citation a tail gives the attributes, in any order: `ngày <date>`, `của <body>`, `(khóa XII)` / `khóa XII`
+(several terms for a plenum: `(khóa XII, khóa XIII)` cites two), skipping `(…)`, `[1]` and `nhiệm kỳ 2015 - 2020`.
+With no `của <body>` after it, the subject of an issuing verb before it is the issuer (`Thị ủy vừa ban hành …`).
+A body's name is read as capitalised syllables up to a clause boundary (`issuer_at`).
+
+This is apart from `documents`, which finds the citations themselves, because reading a body's name, a date and
+a term is its own grammar. It sits below `documents`, so it also holds what both read with: the document
+vocabulary (`extractor/data/document_*.tsv|txt`) and Roman numerals (terms are written `khóa XII`).
+"""
+
+from __future__ import annotations
+
+import functools
+from types import SimpleNamespace
+
+import regex
+
+from extractor.folding import fold, fold_key
+from extractor.resources import ResourceError, load_list, load_table
+
+YEAR = r"(?:19|20)\d\d"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_TERM = r"[ivxlc]+(?![\p{L}\d])|\d{1,2}(?![\p{L}\d]|\s*[-–/]\s*\d)"
+_BOUNDARY = regex.compile(r"[,;:()\[\]\"“”‘’!?…\n]|\.(?![\p{L}\d])|\s[-–]\s")
+
+
+def to_roman(number: int) -> str:
+    out = ""
+    for amount, letters in _ROMAN:
+        while number >= amount:
+            out, number = out + letters, number - amount
+    return out
+
+
+def roman_value(text: str) -> int | None:
+    """`xii` → 12; None unless `text` is a well-formed Roman numeral."""
+    values = {letters: amount for amount, letters in _ROMAN if len(letters) == 1}
+    text = text.upper()
+    if not text or any(c not in values for c in text):
+        return None
+    total = sum(-values[a] if values[a] < values[b] else values[a] for a, b in zip(text, text[1:] + "I"))
+    return total if to_roman(total) == text else None
+
+
+@functools.cache
+def vocabulary() -> SimpleNamespace:
+    types = {}
+    for word, canonical, use in load_table("document_types.tsv", 3):
+        if use not in ("noun", "verb"):
+            raise ResourceError(f"document_types.tsv: {word!r}: third column must be noun or verb")
+        types[fold(word)] = (canonical, use == "verb")
+    canonical = {kind for kind, _ in types.values()} | {"Nghị quyết Đại hội"}
+    abbreviations: dict[tuple[str, str], list[str]] = {}
+    for abbr, layouts, kind in load_table("document_abbreviations.tsv", 3):
+        for layout in layouts.split(","):
+            if layout not in ("party", "state") or kind not in canonical:
+                raise ResourceError(f"document_abbreviations.tsv: bad row {abbr!r} {layouts!r} {kind!r}")
+            abbreviations.setdefault((layout, fold(abbr)), []).append(kind)
+    named = {fold(name): kind for name, kind in load_table("document_named.tsv", 2)}
+    words: dict[str, list[str]] = {role: [] for role in ("cue", "verb", "end", "inner", "whole", "compound", "not")}
+    for word, role in load_table("document_issuer_words.tsv", 2):
+        if role not in words:
+            raise ResourceError(f"document_issuer_words.tsv: unknown role {role!r}")
+        words[role].append(fold(word))
+    ordinals = {fold(word): int(value) for word, value in load_table("document_ordinals.tsv", 2)}
+    if not set(named.values()) <= canonical:
+        raise ResourceError("document_named.tsv: a type outside document_types.tsv")
+    return SimpleNamespace(types=types, abbreviations=abbreviations, named=named, words=words, ordinals=ordinals,
+                           central=[fold(w) for w in load_list("document_central.txt")],
+                           units=[fold(w) for w in load_list("document_number_units.txt")])
+
+
+@functools.cache
+def _patterns() -> SimpleNamespace:
+    v = vocabulary()
+    lists = dict(types=list(v.types), **{role: v.words[role] for role in ("cue", "verb", "end", "inner", "compound")})
+    compile_ = functools.partial(regex.compile, ignore_unused=True, **lists)
+    return SimpleNamespace(
+        type_word=compile_(rf"\L<types>(?![\p{{L}}\d])"),
+        cue=compile_(r"\s*,?\s*\L<cue>\s+"),
+        verb=compile_(r"(?<=\S)\s+\L<verb>\s+\Z"),
+        end=compile_(r"\L<end>(?![\p{L}\d])"),
+        inner=compile_(r"\L<inner>(?![\p{L}\d])"),
+        compound=compile_(r"\L<compound>(?![\p{L}\d])"),
+        term=regex.compile(rf"\s*,?\s*(?P<open>\()?\s*khóa\s+(?P<t>{_TERM})(?:\s*(?:,|và|;)\s*(?:khóa\s+)?"
+                           rf"(?P<t>{_TERM}))*\s*(?(open)\))"),
+        date_cue=regex.compile(r"\s*,?\s*(?P<open>\(\s*)?(?:ban hành\s+)?(?P<day>ngày\s+)"),
+        date_close=regex.compile(r"\s*\)"),
+        skip=regex.compile(rf"\s*(?:\([^()\n]{{1,40}}\)|\[\d{{1,3}}\]|,?\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}}"
+                           rf"|năm\s+{YEAR}(?![\d/.-]))"),
+    )
+
+
+def issuer_at(text: str, folded: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """The body named from `pos`: capitalised syllables, each with at most one lower-case syllable after it
+    (`Bộ Chính trị`, `Ban Thường vụ Tỉnh ủy`), lower-case level words inside (`Đảng bộ huyện`), up to a boundary."""
+    p = _patterns()
+    boundary = _BOUNDARY.search(text, pos, limit)
+    stop = boundary.start() if boundary else limit
+    end, previous, last, whole = pos, None, None, vocabulary().words["whole"]
+    for token in regex.finditer(r"\S+", text[:stop], pos=pos):
+        if token.start() < end:
+            continue
+        word = token.group()
+        if word[0].islower() and p.end.match(folded, token.start()) or p.type_word.match(folded, token.start()):
+            break
+        inner = p.inner.match(folded, token.start(), stop)
+        compound = p.compound.match(folded, token.start(), stop)
+        if inner and previous and word[0].islower():
+            kind, token_end = "inner", inner.end()
+        elif compound and word[0].isupper():
+            kind, token_end = "compound", compound.end()
+        elif word[0].isupper():
+            kind, token_end = ("acronym" if len(word) > 1 and word.isupper() else "capital"), token.end()
+        elif (word[0].islower() and previous == "capital" and last not in whole
+              or word.isdigit() and previous == "inner"):      # "Chính trị", "Tỉnh ủy"; "quận 5"
+            kind, token_end = "lower", token.end()
+        else:
+            break
+        end, previous, last = token_end, kind, fold(word)
+    name = text[pos:end].strip()
+    if not name or fold_key(name) in vocabulary().words["not"]:
+        return None, pos
+    return name, end
+
+
+def issuer_before(text: str, folded: str, start: int, floor: int) -> str | None:
+    """The subject of "<body> vừa ban hành <citation>": the body written before the issuing verb."""
+    verb = _patterns().verb.search(folded, floor, start)
+    if not verb:
+        return None
+    boundary = None
+    for boundary in _BOUNDARY.finditer(text, floor, verb.start()):
+        pass
+    for token in regex.finditer(r"\S+", text[:verb.start()], pos=boundary.end() if boundary else floor):
+        name, end = issuer_at(text, folded, token.start(), verb.start())
+        if name and end == verb.start():
+            return name
+    return None
+
+
+def attributes_after(text: str, folded: str, pos: int, limit: int,
+                     dates: dict) -> tuple[str | None, str | None, list, int]:
+    """Issuer, ISO date and terms written after a citation (in any order), and where they end."""
+    p = _patterns()
+    issuer = issued = None
+    terms: list[str] = []
+    for _ in range(8):
+        day = p.date_cue.match(folded, pos, limit)
+        date = day and (dates.get(day.start("day")) or dates.get(day.end()))
+        if issued is None and date:
+            issued, pos = date.iso, date.end
+            if day.group("open"):   # "(ngày 4-1-2013)"
+                pos = close.end() if (close := p.date_close.match(folded, pos, limit)) else pos
+        elif issuer is None and (cue := p.cue.match(folded, pos, limit)) and text[cue.end():cue.end() + 1].isupper():
+            issuer, after = issuer_at(text, folded, cue.end(), limit)
+            if issuer is None:
+                break
+            pos = after
+        elif not terms and (term := p.term.match(folded, pos, limit)):
+            values = [roman_value(t) if t.isalpha() else int(t) for t in term.captures("t")]
+            if not all(values):
+                break
+            terms, pos = [to_roman(v) for v in values], term.end()
+        elif skip := p.skip.match(folded, pos, limit):
+            pos = skip.end()
+        else:
+            break
+    return issuer, issued, terms, pos

@@ -36,10 +36,13 @@ def _same(a: str, b: str) -> bool:
     return False
 
 
-def align(pieces: list[str], text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Offsets of each piece in text[start:end], in order; raises E_ALIGN where a piece is not there."""
+def align(pieces: list[str], text: str, start: int = 0, end: int | None = None,
+          folded: str | None = None) -> list[tuple[int, int]]:
+    """Offsets of each piece in text[start:end], in order; raises E_ALIGN where a piece is not there.
+
+    `folded` is fold(text) when the caller has it (folding the whole text per sentence is quadratic)."""
     end = len(text) if end is None else end
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     spans = []
     cursor = start
     for piece in pieces:
@@ -49,6 +52,10 @@ def align(pieces: list[str], text: str, start: int = 0, end: int | None = None) 
         while cursor < end and folded[cursor].isspace():
             cursor += 1
         begin = cursor
+        if folded.startswith(want, cursor) and cursor + len(want) <= end:
+            cursor += len(want)  # the usual case: the piece is there as it is
+            spans.append((begin, cursor))
+            continue
         for char in want:
             if char.isspace():
                 while cursor < end and folded[cursor].isspace():
@@ -69,10 +76,11 @@ def segment(text: str) -> Segmentation:
     sentences: list[tuple[int, int]] = []
     tokens: list[tuple[int, int]] = []
     offset = 0
+    folded = fold(text)
     for paragraph in text.split("\n"):
         if paragraph.strip():
-            for s_start, s_end in align(sent_tokenize(paragraph), text, offset, offset + len(paragraph)):
+            for s_start, s_end in align(sent_tokenize(paragraph), text, offset, offset + len(paragraph), folded):
                 sentences.append((s_start, s_end))
-                tokens.extend(align(word_tokenize(text[s_start:s_end]), text, s_start, s_end))
+                tokens.extend(align(word_tokenize(text[s_start:s_end]), text, s_start, s_end, folded))
         offset += len(paragraph) + 1
     return Segmentation(sentences, tokens)

@@ -31,6 +31,7 @@ and `năm` is five only inside a longer number or before a counted noun (`năm �
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from decimal import Decimal
@@ -130,8 +131,10 @@ _WORD_BEFORE = regex.compile(r"(\p{L}+)\P{L}*$")
 _SYMBOL_HEAD = regex.compile(r"\s?(?:-\s?)?\p{Lu}|\s?/")
 _TOKEN = regex.compile(r"\S+")
 _AFTER_DIGIT = regex.compile(r"\d\s*$")
+_DIGIT_NEXT = regex.compile(r"\s*\d")
 _HYPHENATED = regex.compile(r"-\p{L}")
 _CLOSE_QUOTE = regex.compile(r"[^“”\"‘’\n]{0,40}?[”\"’]")
+_LIST_SEPARATOR = regex.compile(r"\s?(?:,|;|và|hoặc)\s?(?:số\s)?")
 _PHRASE_END = regex.compile(r"\s*(?:$|[,.;:!?)”\"’…]|và\b|-)")
 _DIGITS = (r"(?<![\p{L}\d])(?<!\d[.,])(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d+)"
            r"(?:,\d+(?![.,]\d)|\.\d{1,2}(?!\d|\.\d))?")
@@ -148,7 +151,7 @@ def _re():
         words=c(rf"(?<![\p{{L}}\d])\L<ordw>{_W}(?:[ \t]+\L<ordw>{_W})*"),
         idioms=c(rf"(?<![\p{{L}}\d])\L<idioms>{_W}"),
         unit=c(rf"\s*(?P<u>\L<units>)(?![\p{{L}}\d])"),
-        counter=c(rf"\s+(?:\L<counters>){_W}"),
+        counter=c(rf"\s+(?:\L<counters>){_W}(?!\s*\d)"),     # "Quyết định số 218 ngày 12-12-2013" counts nothing
         context=c(rf"(?<![\p{{L}}\d])(?P<w>\L<context>)\s*:?\s*$"),
         before=c(rf"(?<![\p{{L}}\d])(?P<q>\L<before>)\s*$"),
         after=c(rf"\s*(?P<q>\L<after>){_W}"),
@@ -175,7 +178,7 @@ _ZONES = (
     ("ordinal", "roman", r"\b[ivxlcdm]{1,7}\b", False),
     ("symbol", "code", r"(?<=\p{L}-?)\d", False),     # found at its first digit, widened to the whole code
     ("year", "year_range", rf"(?<![\d./,-])({_YEAR})\s*[-–—]\s*({_YEAR})(?![\d/.,])", False),
-    ("ordinal", "list_marker", r"(?m)^[ \t]*\d{1,2}[.)](?=\s)|(?<=[.!?] )\d{1,2}\.(?= \p{Lu})|\(\d{1,2}\)", True),
+    ("ordinal", "list_marker", r"(?m)^[ \t]*\d{1,2}[.)-](?=\s)|(?<=[.!?] )\d{1,2}\.(?= \p{Lu})|\(\d{1,2}\)", True),
 )
 
 
@@ -395,7 +398,9 @@ def _word_number_ok(text: str, f: str, a: _Atom, cue, follows: bool) -> bool:
         return False                                        # a name: "Ba Đình", "Đỗ Mười"
     if _HYPHENATED.match(f, a.end):
         return False                                        # a transliteration: "Ba-chê-lết"
-    return follows or cue is not None or f[a.start:a.end] not in _data()[4]     # "năm qua" is a year
+    if f[a.start:a.end] in _data()[4]:     # "năm qua", "9 tháng năm 2020": the year word
+        return (follows or cue is not None) and not _DIGIT_NEXT.match(f, a.end)
+    return True
 
 
 def _single(text: str, f: str, a: _Atom) -> NumberMatch | None:
@@ -489,7 +494,20 @@ def find_numbers(text: str) -> list[NumberMatch]:
             taken[match.start:match.end] = b"\1" * (match.end - match.start)
             found.append(match)
         i += 2 if paired else 1
-    return sorted(found, key=lambda m: m.start)
+    return _share_kinds(text, sorted(found, key=lambda m: m.start))
+
+
+def _share_kinds(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
+    """Lists share a kind: "Quyết định 935, 936" (symbols), "huy hiệu 70, 60 năm tuổi Đảng" (ages)."""
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if not _LIST_SEPARATOR.fullmatch(text, a.end, b.start):
+            continue
+        if a.kind == "symbol" and a.rule == "digits" and b.kind == "count" and b.rule == "digits":
+            found[i + 1] = dataclasses.replace(b, kind="symbol", approx="exact", qualifier_start=b.start)
+        elif a.kind == "count" and a.rule == "digits" and b.kind in ("age", "money", "percent"):
+            found[i] = dataclasses.replace(a, kind=b.kind)
+    return found
 
 
 def parse_number(text: str) -> Decimal | None:

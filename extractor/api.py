@@ -46,12 +46,14 @@ def extract(text: str, *, source: dict | None = None, hints: Hints | None = None
         hints.published, hints.published_from = published, "option"
     meta = extract_meta(cleaned.text, hints)
     doc = annotate(cleaned.text, {"author_span": _last_span(cleaned.text, meta["author"]),
-                                  "outlet_span": _last_span(cleaned.text, meta["outlet"])})
+                                  "outlet_span": _last_span(cleaned.text, meta["outlet"]),
+                                  "published": meta["published"]})
     sentences = doc.user_data["vx_segmentation"].sentences
     parts = {
         "entities": [_entity_item(e) for e in doc._.vx_entities],
         "documents": doc._.vx_documents,
         "persons": doc._.vx_persons,
+        "facts": doc._.vx_facts,
     }
     record = build_record(source, meta, cleaned.text, sentences, parts, warnings=_warnings(cleaned.removed, meta))
     return validate_record(record)

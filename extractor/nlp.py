@@ -62,7 +62,8 @@ class UndertheseaTokenizer:
 
 # Candidates first (documents claim their words before organizations do), then one resolution, then
 # the persons built from the resolved names.
-PIPES = ("vx_documents", "vx_places", "vx_organizations", "vx_names", "vx_entity_resolver", "vx_persons")
+PIPES = ("vx_documents", "vx_places", "vx_organizations", "vx_names", "vx_entity_resolver", "vx_persons",
+         "vx_facts")
 
 
 @functools.cache

@@ -1,32 +1,44 @@
 """Counts and shares as Vietnamese articles write them, with offsets (spec §5; reference/domain.md §4).
 
-`find_numbers(text)` returns every numeric expression, in text order, without overlaps. Quantities are of
-kind `count`, `percent`, `ratio` (`30/65`) or `range` (`từ 10 đến 15`, `45% - 50%`); everything else gets a
-kind the fact layer skips: `year`, `date`, `time`, `ordinal`, `money`, `age`, `phone`, `symbol`, `slogan`,
-`footnote`. Values are exact `Decimal`s, normalised (`8,2 vạn` → 82000, never 82000.0); `to_json` turns one
-into the record's JSON number (an int when whole, `46.2` otherwise).
+`find_numbers(text)` returns every numeric expression, in text order, without overlaps; `text[m.start:m.end]`
+is the number as written with its scale word, percent sign, currency or `tuổi` ("8,2 vạn", "46,2%", "1,5 tỷ
+đồng", "40 tuổi"), never its counted noun. Kinds in `QUANTITIES` can be facts: `count`, `percent`, `ratio`
+(`30/65`: value 30, total 65), `range` (`từ 10 đến 15`, `45% - 50%`: value 10, high 15, approx `over` as the
+spec says; a range of money or ages keeps kind `money`/`age`). The others tell the fact layer what to skip:
+`year`, `date`, `time`, `ordinal`, `money`, `age`, `phone`, `symbol`, `slogan`, `footnote` (their `value` is
+the first number read: the day of a date, the start of a year range, all digits of a phone number).
+Values are exact `Decimal`s, normalised (`8,2 vạn` → 82000, never 82000.0 nor 8.2E+4); `to_json` gives the
+record's JSON number (an int when whole, `float(str(d))` otherwise, which prints `46.2`).
 
 How it reads, on `fold(text)` (same offsets, lower case, one tone placement):
 1. Zones first, in priority order: footnotes `[1]`, document symbols (`18-NQ/TW`, `15, 16/CT-TTg`,
-   `30/2020/NĐ-CP`), phones, dates (`dates.find_dates`, `27- 29/10/2020`, `10/2020`), times (`08:15`, `8h30`),
-   letter-digit codes (`Covid-19`, `QH13`), year ranges (`2015 - 2020`), Roman numerals (`khóa XII`, `VII`) and
-   list markers (`(1)`, `1.` at a line start).
-2. Atoms outside them: digits (dot = thousands, comma = decimal, a dot before one or two digits is an English
-   decimal point: `3.9 triệu USD`), with scale words (`8,2 vạn`, `1 tỷ 500 triệu`), and word numbers parsed by
-   a small grammar (`hai mươi lăm`, `một trăm linh năm`).
-3. Pairs of atoms: `X/Y` is a ratio unless it is a day/month (`19/5`, `ngày 7/7`; a counted noun after it or a
-   qualifier before it makes `3/5 chi bộ` a ratio), a month/year (`10/2020`) or round the clock (`24/24 h`);
-   `X - Y`, `X đến Y` is a range when X < Y (approx `over`, as the spec says).
+   `30/2020/NĐ-CP`), phones, dates (`dates.find_dates`, `27- 29/10/2020`, `10/2020`), times (`08:15`, `8h30`,
+   `24/24h`), Roman numerals (`khóa XII`, `VII`), letter-digit codes (`Covid-19`, `QH13`), year ranges
+   (`2015 - 2020`) and list markers (`(1)`, `1.` or `1-` at a line start).
+2. Atoms outside them: digits (dot = thousands, comma = decimal; a dot before one or two digits is an English
+   decimal point, `3.9 triệu USD`; `1,056,000` with two commas is English thousands) with scale words
+   (`8,2 vạn`, `1 tỷ 500 triệu`), and word numbers parsed by a small grammar (`hai mươi lăm`, `một trăm linh
+   năm`, `hai nghìn không trăm hai mươi`; number_words.tsv).
+3. Pairs of atoms: `X/Y` is a ratio unless it is a day/month (`19/5`, `ngày 7/7`: a counted noun after it or a
+   qualifier before it makes `3/5 chi bộ`, `hơn 2/3` ratios), a month/year (`10/2020`), an address (`số 16/26`)
+   or round the clock (`24/24 h`). `X - Y`, `X đến Y` is a range when X < Y (`3 - 5 triệu` scales both ends);
+   `X-Y` with X ≥ Y that can be a day-month is a date (`hôm 14-6`), as is any pair after a date word.
 4. A single atom takes its kind from the word after it (number_units.tsv: `%`, `đồng`, `tuổi`, slogan words),
-   a counted noun after it (number_counters.txt, which makes it a count), the word before it
-   (number_context.tsv and the document type words: `năm 2021`, `thứ 2`, `số 18`), short quotes
-   (`“05 hóa”` is a slogan), and a bare 19xx/20xx is a year unless it counts something or is qualified.
-Qualifiers (number_qualifiers.tsv) set `approx`: the phrase directly before the number (`qualifier_start`),
-`… trở lên` after it (or after its counted noun), and `từ X … trở lên` within the clause.
-Word numbers are conservative: idioms are skipped (`một số`, number_idioms.txt), a capitalised word number
-inside a sentence is a name (`Ba Đình`, `Đỗ Mười`) unless a rank/date word precedes it (`Thứ Năm`, `giải Ba`),
-and `năm` is five only inside a longer number or before a counted noun (`năm đảng viên`; `năm 2021`,
-`năm qua`, `mười năm` are years). `30 năm tuổi Đảng` is an `age` (party seniority, never a fact).
+   a counted noun after it (number_counters.txt: makes it a count), the word before it (number_context.tsv
+   plus the type words of document_types.tsv: `năm 2021`, `thứ 2`, `số 18`, `Chỉ thị 05`), a short quote it
+   opens (`“05 hóa”` is a slogan). A bare 19xx/20xx is a year unless it counts something (`còn 2020 đầu mối`)
+   or is qualified (`khoảng 2000`). Digits glued to letters (`4G`, `10ha`) are codes: kind `symbol`.
+   A list shares a kind: `Quyết định 935, 936` are symbols, `huy hiệu 70, 60 năm tuổi` ages.
+Qualifiers (number_qualifiers.tsv) set `approx`: the phrase directly before the number (`qualifier_start`
+is where it starts; the longest wins: `trên dưới 20` is about), `trở lên`/`trở xuống` after the number or its
+counted noun, and `từ X … trở lên` within the clause (`qualifier_start` at `từ`). `từ` alone is no bound.
+Word numbers are conservative: idioms are skipped (`một số`, `một cách`; number_idioms.txt); `không` is a
+number only in `không trăm`; a capitalised word number inside a sentence is a name (`Ba Đình`, `Đỗ Mười`)
+unless a rank or date word precedes it (`Thứ Năm`, `giải Ba`, `tháng Năm`); a qualifier counts for a word
+number only when something counted follows (`trên một diễn đàn` is a place); and `năm`, five or year, is
+five only inside a longer number or before a counted noun (`năm đảng viên`), never after a ten (`mười năm`
+is ten years, fifteen is `mười lăm`), after another number (`ba năm`) or before digits (`9 tháng năm 2020`).
+`30 năm tuổi Đảng` is an `age`: party seniority names a badge class, which the spec never counts.
 """
 
 from __future__ import annotations
@@ -43,7 +55,7 @@ from extractor.resources import ResourceError, load_list, load_table
 from extractor.rules.dates import find_dates
 from extractor.rules.documents import roman_value
 
-QUANTITIES = ("count", "percent", "ratio", "range")
+QUANTITIES = ("count", "percent", "ratio", "range")     # the kinds a fact can come from
 _APPROX = ("exact", "over", "under", "about")
 
 
@@ -108,7 +120,8 @@ def _data():
         return rows
     units = table("number_units.tsv", {"percent", "money", "age", "time", "count", "slogan", "slogan_end"})
     context = table("number_context.tsv", {"year", "date", "time", "rank", "ordinal", "symbol", "phone", "count"})
-    qualifiers = table("number_qualifiers.tsv", set(_APPROX) | {"before", "after", "any", "age"}, 4)
+    sides = {"before", "after", "opener", "between"}
+    qualifiers = table("number_qualifiers.tsv", set(_APPROX) | sides | {"any", "age"}, 4)
     for word, _type, use in load_table("document_types.tsv", 3):
         context.setdefault(fold(word), "symbol_verb" if use == "verb" else "symbol")
     ambiguous = {w for w, (_, role) in words.items() if role == "digit" and w in context}      # năm
@@ -117,8 +130,8 @@ def _data():
                  scale=[w for w, (_, r) in words.items() if r == "scale"], units=list(units),
                  counters=[fold(w) for w in load_list("number_counters.txt")], context=list(context),
                  idioms=[fold(w) for w in load_list("number_idioms.txt")],
-                 before=[q for q, (_, side, _) in qualifiers.items() if side == "before"],
-                 after=[q for q, (_, side, _) in qualifiers.items() if side == "after"])
+                 **{side: [q for q, (_, s, _) in qualifiers.items() if s == side]
+                    for side in ("before", "after", "opener", "between")})
     return words, units, context, qualifiers, ambiguous, lists
 
 
@@ -151,22 +164,24 @@ def _re():
         words=c(rf"(?<![\p{{L}}\d])\L<ordw>{_W}(?:[ \t]+\L<ordw>{_W})*"),
         idioms=c(rf"(?<![\p{{L}}\d])\L<idioms>{_W}"),
         unit=c(rf"\s*(?P<u>\L<units>)(?![\p{{L}}\d])"),
-        counter=c(rf"\s+(?:\L<counters>){_W}(?!\s*\d)"),     # "Quyết định số 218 ngày 12-12-2013" counts nothing
+        # a noun before digits counts nothing: "Quyết định số 218 ngày 12-12-2013"
+        counter=c(rf"\s+(?:\L<counters>){_W}(?!\s*\d)"),
         context=c(rf"(?<![\p{{L}}\d])(?P<w>\L<context>)\s*:?\s*$"),
         before=c(rf"(?<![\p{{L}}\d])(?P<q>\L<before>)\s*$"),
         after=c(rf"\s*(?P<q>\L<after>){_W}"),
-        from_=c(r"(?<![\p{L}\d])từ\s*$"),
+        from_=c(r"(?<![\p{L}\d])\L<opener>\s*$"),
         up_to=c(r"[^\d,;:.!?()\[\]\n]{0,60}?(?<![\p{L}])(?P<q>\L<after>)" + _W),
-        pair=c(r"\s?/\s?|\s*[-–—~]\s*|\s+(?:đến|tới)\s+"),
+        pair=c(r"\s?/\s?|\s*[-–—~]\s*|\s+\L<between>\s+"),
     )
 
 
 # Zones, in priority order: (kind, rule, pattern, matched on the original text rather than the folded one)
-_CODE = r"\p{Lu}[\p{L}\d.]*"
+_CODE = r"\p{Lu}[\p{L}\d]*(?:\.[\p{L}\d]+)*"          # TW, ĐUK, CT-TTg, TH.U; never the full stop
 _ZONES = (
     ("footnote", "footnote", r"\[\d{1,3}\]", False),
-    ("symbol", "symbol", r"(?<![\p{L}\d/.,])(?:\d{1,4}\s?(?:,|và|;)\s?(?:số\s)?)*\d{1,5}(?:\s?(?:-\s?)?\p{Lu}[\p{Lu}\d]*"
-     rf"\s?/\s?{_CODE}|(?:\s?/\s?{_YEAR})?\s?/\s?{_CODE}(?:\s?-\s?{_CODE})*)", True),
+    ("symbol", "symbol", r"(?<![\p{L}\d/.,])(?:\d{1,4}\s?(?:,|và|;)\s?(?:số\s)?)*\d{1,5}"
+     rf"(?:\s?(?:-\s?)?\p{{Lu}}[\p{{Lu}}\d]*\s?/\s?{_CODE}"                  # party: 18-NQ/TW, 09 KH/ĐU
+     rf"|(?:\s?/\s?{_YEAR})?\s?/\s?{_CODE}(?:\s?-\s?{_CODE})*)", True),       # state: 30/2020/NĐ-CP
     ("phone", "phone", r"(?<![\p{L}\d.,])(?:(?:\+84|0)\d{1,3}(?:(?:[ .-]|\.\s)?\d{2,4}){2,3}|1[89]00\s?\d{4})"
      r"(?![\p{L}\d]|[.,]\d)", False),
     ("date", "date_range", r"(?<![\d/.-])\d{1,2}\s*[-–]\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])", False),
@@ -323,7 +338,7 @@ def _atoms(text: str, f: str, taken: bytearray) -> list[_Atom]:
             s, e, word = tokens[i]
             if j is None:           # "Thứ nhất", "thứ tư": rank words count only after a rank cue
                 cue = not blocked[s] and words[word][1] in ("ordinal", "unit") and _context(text, f, s)
-                if cue and cue[0] in ("rank", "ordinal"):
+                if cue and cue[0] == "rank":
                     atoms.append(_Atom(s, e, Decimal(words[word][0]), "", words=True))
                 i += 1
                 continue
@@ -351,6 +366,7 @@ def _context(text: str, f: str, s: int) -> tuple[str, int] | None:
 def _qualifier(f: str, s: int, kind: str, end: int, counted_end: int, before: bool = True) -> tuple[str, int]:
     """(approx, qualifier_start) from the phrase before the number or `trở lên`-like words after it."""
     r, qualifiers = _re(), _data()[3]
+    opener = r["from_"].search(f, max(0, s - 8), s)          # "từ 95% trở lên": the bound starts at "từ"
     if before and (m := r["before"].search(f, max(0, s - 20), s)):
         approx, _, scope = qualifiers[m.group("q")]
         if scope in ("any", kind):
@@ -359,11 +375,11 @@ def _qualifier(f: str, s: int, kind: str, end: int, counted_end: int, before: bo
         if at and (m := r["after"].match(f, at)):
             approx, _, scope = qualifiers[m.group("q")]
             if scope in ("any", kind):
-                return approx, s
-    if (m := r["from_"].search(f, max(0, s - 8), s)) and (after := r["up_to"].match(f, end)):
+                return approx, opener.start() if opener else s
+    if opener and (after := r["up_to"].match(f, end)):
         approx, _, scope = qualifiers[after.group("q")]
         if scope in ("any", kind):
-            return approx, m.start()
+            return approx, opener.start()
     return "exact", s
 
 
@@ -394,7 +410,7 @@ def _unit(f: str, e: int) -> tuple[str | None, int]:
 
 def _word_number_ok(text: str, f: str, a: _Atom, cue, follows: bool) -> bool:
     if text[a.start].isupper() and not _sentence_initial(text, a.start) and not (
-            cue and cue[0] in ("rank", "ordinal", "date")):
+            cue and cue[0] in ("rank", "date")):
         return False                                        # a name: "Ba Đình", "Đỗ Mười"
     if _HYPHENATED.match(f, a.end):
         return False                                        # a transliteration: "Ba-chê-lết"

@@ -1,0 +1,195 @@
+"""What a number counts: metric and category from the words around it (spec §5 taxonomy).
+
+Pure: a text, a number's offsets and the clause it stands in → (metric, category, about, rule). The
+noun after the number says what is counted (`data/fact_nouns.tsv`); a verb before it says what happened
+to it (`data/fact_verbs.tsv`: kết nạp, trao Huy hiệu, kỷ luật, giải thể …); a rating after the noun makes
+it a rating (`data/fact_ratings.tsv`); a sub-population before it is a breakdown (`data/fact_breakdowns.tsv`).
+Whatever fits no metric is `other`, never a wrong metric.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from extractor.folding import fold
+from extractor.resources import load_table
+
+_GAP = regex.compile(r"[\s,:]*")
+_ABOUT_END = regex.compile(r"[,;.()]|\s(?:và|đạt|được|là|của|trong|so với)\s")
+_PERSON_METRICS = {"members_admitted", "party_badges_awarded", "disciplined"}
+_ORG_CHANGE = "organization_changes"
+_CLASS_CATEGORIES = (("nghiệp vụ cấp ủy", "committee_members"), ("cấp ủy viên", "committee_members"),
+                     ("đảng viên mới", "new_members"), ("đối tượng", "admission_candidates"),
+                     ("cảm tình", "admission_candidates"), ("nhận thức về đảng", "admission_candidates"),
+                     ("quần chúng", "admission_candidates"), ("kết nạp", "admission_candidates"))
+
+
+@dataclass(frozen=True)
+class Reading:
+    metric: str
+    category: str | None
+    about: str | None
+    rule: str
+    noun_end: int  # where the counted noun ends (for the evidence and the next number's search)
+
+
+def _phrases(name: str, columns: int) -> list[tuple[str, tuple[str, ...]]]:
+    rows = [(fold(row[0]), row[1:]) for row in load_table(name, columns)]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@functools.cache
+def _nouns():
+    return _phrases("fact_nouns.tsv", 3)
+
+
+@functools.cache
+def _verbs():
+    return _phrases("fact_verbs.tsv", 3)
+
+
+@functools.cache
+def _ratings():
+    return _phrases("fact_ratings.tsv", 2)
+
+
+@functools.cache
+def _breakdowns():
+    return _phrases("fact_breakdowns.tsv", 2)
+
+
+@functools.cache
+def _other_cues() -> dict[str, list[str]]:
+    cues: dict[str, list[str]] = {"before": [], "after": []}
+    for where, phrase in load_table("fact_other_cues.tsv", 2):
+        cues[where].append(fold(phrase))
+    return cues
+
+
+def _starts_with(folded: str, at: int, phrase: str) -> bool:
+    end = at + len(phrase)
+    return folded.startswith(phrase, at) and (end == len(folded) or not folded[end].isalnum())
+
+
+def noun_after(folded: str, end: int) -> tuple[str, tuple[str, ...], int] | None:
+    at = _GAP.match(folded, end).end() if end < len(folded) else end
+    for phrase, value in _nouns():
+        if _starts_with(folded, at, phrase):
+            return phrase, value, at + len(phrase)
+    return None
+
+
+def _rating_after(folded: str, end: int) -> str | None:
+    window = folded[end:end + 80]
+    for phrase, (category,) in _ratings():
+        found = window.find(phrase)
+        if 0 <= found <= 40 and not window[:found].count(";"):
+            before = window[:found]
+            if category == "completed" and (before.endswith("tốt ") or before.endswith("xuất sắc ")):
+                continue
+            return category
+    return None
+
+
+def _verb_before(folded: str, start: int, floor: int) -> tuple[str, tuple[str, ...]] | None:
+    window = folded[floor:start]
+    best = None
+    for phrase, value in _verbs():
+        at = window.rfind(phrase)
+        if at >= 0 and (at == 0 or not window[at - 1].isalnum()) and (best is None or at > best[0]):
+            best = (at, phrase, value)
+    return (best[1], best[2]) if best else None
+
+
+def _breakdown_before(folded: str, start: int) -> str | None:
+    window = folded[max(0, start - 40):start].rstrip(" :,")
+    for phrase, (category,) in _breakdowns():
+        if window.endswith(phrase):
+            return category
+    return None
+
+
+def _class_category(folded: str, start: int, end: int) -> str:
+    window = folded[start:end]
+    for cue, category in _CLASS_CATEGORIES:
+        if cue in window:
+            return category
+    return "other"
+
+
+def _is_other(folded: str, start: int, end: int, floor: int) -> bool:
+    before = folded[max(floor, start - 25):start]
+    after = folded[end:end + 30]
+    return (any(before.rstrip().endswith(c) for c in _other_cues()["before"])
+            or any(after.lstrip(" %").startswith(c) for c in _other_cues()["after"]))
+
+
+def _about(text: str, folded: str, start: int, end: int) -> str:
+    """What a percentage measures: the phrase after it, or after "tỷ lệ" before it."""
+    lead = folded.rfind("tỷ lệ", max(0, start - 120), start)
+    if lead < 0:
+        lead = folded.rfind("tỉ lệ", max(0, start - 120), start)
+    if lead >= 0:
+        phrase = text[lead + 5:start]
+    else:
+        rest = text[end:end + 160]
+        stop = _ABOUT_END.search(rest)
+        phrase = rest[:stop.start()] if stop else rest
+    phrase = regex.sub(r"\s*(?:đạt|là|có|chiếm|được)\s*$", "", phrase.strip(" :,"))
+    return " ".join(phrase.split()) or "?"
+
+
+def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int,
+             class_context: str | None) -> Reading:
+    """The metric of the number at [start, end) of `kind` (count, percent, ratio, range); `floor` is where
+    the search for a verb stops (the clause start or the previous number); `class_context` the category of
+    a class counted just before in the clause ("mở 3 lớp … cho 355 học viên")."""
+    if _is_other(folded, start, end, floor):
+        return Reading("other", None, None, "other_cue", end)
+    if kind == "percent":
+        return Reading("percentage", None, _about(text, folded, start, end), "percent", end)
+    noun = noun_after(folded, end)
+    verb = _verb_before(folded, start, floor)
+    if noun is None:
+        breakdown = _breakdown_before(folded, start)
+        if breakdown and "đảng viên" in folded[max(0, floor - 200):start]:
+            return Reading("party_members", breakdown, None, "breakdown", end)
+        return Reading("other", None, None, "no_counted_noun", end)
+    phrase, (metric, category), noun_end = noun
+    category = None if category == "-" else category
+    if metric == "training_classes":
+        return Reading(metric, _class_category(folded, noun_end, noun_end + 60), None, "classes", noun_end)
+    if class_context and folded[floor:start].rstrip().endswith("cho") and metric in ("person", "party_members"):
+        trained = category if category in ("admission_candidates", "new_members") else class_context
+        return Reading("trainees", trained, None, "trainees", noun_end)
+    if verb:
+        verb_metric, verb_category = verb[1]
+        if verb_metric in _PERSON_METRICS and metric in ("person", "party_members"):
+            category = "members" if verb_metric == "disciplined" else None
+            return Reading(verb_metric, category, None, f"verb:{verb[0]}", noun_end)
+        if verb_metric == "disciplined" and metric == "party_organizations":
+            return Reading("disciplined", "organizations", None, f"verb:{verb[0]}", noun_end)
+        if verb_metric == _ORG_CHANGE and metric == "party_organizations":
+            return Reading(_ORG_CHANGE, verb_category, None, f"verb:{verb[0]}", noun_end)
+    rating = _rating_after(folded, noun_end)
+    if metric == "party_organizations":
+        if rating:
+            return Reading("organizations_rated", rating, None, "rating", noun_end)
+        return Reading(metric, category, None, f"noun:{phrase}", noun_end)
+    if metric == "party_members" or (metric == "person" and phrase == "đồng chí"):
+        if rating:
+            return Reading("members_rated", rating, None, "rating", noun_end)
+        breakdown = _breakdown_before(folded, start)
+        if metric == "party_members":
+            return Reading(metric, breakdown or category, None, f"noun:{phrase}", noun_end)
+        if breakdown or "đảng viên" in folded[floor:start]:
+            return Reading("party_members", breakdown, None, "members_by_comrades", noun_end)
+        if regex.search(r"ban chấp hành|ban thường vụ|cấp ủy", folded[max(0, floor - 60):start]):
+            standing = "ban thường vụ" in folded[max(0, floor - 60):start]
+            return Reading("committee_members", "standing" if standing else None, None, "committee", noun_end)
+    if metric == "committee_members":
+        return Reading(metric, category, None, f"noun:{phrase}", noun_end)
+    return Reading("other", None, None, "unclassified", noun_end)

@@ -1,0 +1,175 @@
+"""Numeric facts: each quantity in a sentence, with what it counts, whose it is, when, and how sure.
+
+Pure: text, sentences, the organizations found, the publication date → fact dicts as the record holds
+them (spec §5). Numbers come from `rules.numbers` (years, dates, symbols, ages … are never facts), the
+metric from `rules.fact_metrics`, the period from `rules.periods`. A number inside an entity (a document's
+number, `quận 5`) is no fact.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from extractor.folding import fold
+from extractor.resources import load_list, load_table
+from extractor.rules.fact_metrics import classify
+from extractor.rules.numbers import QUANTITIES, find_numbers, to_json
+from extractor.rules.periods import find_periods
+
+_STOCKS = {"party_members", "party_organizations", "committee_members"}
+_FOOTNOTE_MARK = regex.compile(r"\[(\d{1,3})\]")
+_FOOTNOTE_LINE = regex.compile(r"^\[(\d{1,3})\]")
+_CLAUSE = regex.compile(r";")
+
+
+@dataclass(frozen=True)
+class Org:
+    start: int
+    end: int
+    name: str  # the full name (the canonical one for back-references)
+
+
+@functools.cache
+def _targets() -> tuple[str, ...]:
+    return tuple(fold(w) for w in load_list("fact_targets.txt"))
+
+
+@functools.cache
+def _committee_bodies() -> tuple[tuple[str, str], ...]:
+    return tuple(load_table("committee_bodies.tsv", 2))
+
+
+def organization_of(name: str) -> str:
+    """A committee's name as the organization it leads ("Đảng ủy Khối X" → "Đảng bộ Khối X")."""
+    for committee, body in _committee_bodies():
+        if fold(name).startswith(fold(committee)):
+            rest = name[len(committee):].strip()
+            return f"{body} {rest}".strip() if rest else body
+    return name
+
+
+def _is_party_body(name: str) -> bool:
+    folded = fold(name)
+    return folded.startswith(("đảng bộ", "đảng ủy", "chi bộ", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy",
+                              "thị ủy", "ban thường vụ", "ban chấp hành"))
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, at = [], start
+    for match in _CLAUSE.finditer(text, start, end):
+        out.append((at, match.start()))
+        at = match.end()
+    out.append((at, end))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
+
+
+def _main_subject(text: str, orgs: list[Org]) -> str | None:
+    """The article's own organization: the first party body named in the headline or lead."""
+    lead_end = min(len(text), 600)
+    for org in orgs:
+        if org.start < lead_end and _is_party_body(org.name) and not fold(org.name).startswith(("ban ",)):
+            return organization_of(org.name)
+    for org in orgs:
+        if _is_party_body(org.name):
+            return organization_of(org.name)
+    return None
+
+
+def _sentence_subject(orgs: list[Org], start: int, end: int, before: int) -> str | None:
+    """The party body the sentence is about: the last one named before the number in the sentence."""
+    chosen = None
+    for org in orgs:
+        if start <= org.start < before and _is_party_body(org.name) and not fold(org.name).startswith("ban "):
+            chosen = org
+    return organization_of(chosen.name) if chosen else None
+
+
+def _target(folded: str, sentence_start: int, at: int) -> bool:
+    window = folded[sentence_start:at]
+    if any(cue in window for cue in _targets()):
+        return True
+    return bool(regex.search(r"(?:đến|tới) năm (?:19|20)\d\d\b.{0,80}(?:đạt|có|phải)", window))
+
+
+def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], published: str | None,
+                  skip: list[tuple[int, int]] = ()) -> list[dict]:
+    folded = fold(text)
+    numbers = [n for n in find_numbers(text) if n.kind in QUANTITIES
+               and not any(s <= n.start and n.end <= e for s, e in skip)]
+    periods = find_periods(text, published)
+    main = _main_subject(text, orgs)
+    starts = [s for s, _ in sentences]
+    # Footnotes take their subject and time from the sentence that carries their mark.
+    marks: dict[str, tuple[int, int]] = {}
+    for match in _FOOTNOTE_MARK.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not _FOOTNOTE_LINE.match(text, line_start):
+            at = bisect_right(starts, match.start()) - 1
+            if at >= 0:
+                marks[match.group(1)] = sentences[at]
+
+    facts: list[dict] = []
+    seen: set[tuple] = set()
+    paragraph_period = None
+    paragraph_start = -1
+    for number in numbers:
+        at = bisect_right(starts, number.start) - 1
+        if at < 0:
+            continue
+        s_start, s_end = sentences[at]
+        line_start = text.rfind("\n", 0, s_start) + 1
+        if line_start != paragraph_start:
+            paragraph_start, paragraph_period = line_start, None
+        footnote = _FOOTNOTE_LINE.match(text, line_start)
+        context = marks.get(footnote.group(1)) if footnote else None
+        clause = next(((c, e) for c, e in _clauses(text, s_start, s_end) if c <= number.start < e), (s_start, s_end))
+        previous = [n for n in numbers if clause[0] <= n.end <= number.qualifier_start]
+        floor = previous[-1].end if previous else clause[0]
+        class_context = None
+        for earlier in facts[-2:]:
+            if earlier["metric"] == "training_classes" and clause[0] <= earlier["evidence"]["start"]:
+                class_context = earlier["category"]
+        reading = classify(text, folded, number.start, number.end, number.kind, floor, class_context)
+        # the period: the sentence's own (the nearest before the number, else the first after it) …
+        in_sentence = [p for p in periods if s_start <= p.start < s_end]
+        before = [p for p in in_sentence if p.start < number.start]
+        period = before[-1] if before else (in_sentence[0] if in_sentence else None)
+        if period is None and context:
+            period = next((p for p in periods if context[0] <= p.start < context[1]), None)
+        if period is not None:
+            paragraph_period = period
+        elif reading.metric not in _STOCKS:
+            period = paragraph_period  # … else the paragraph's, for flows
+        target = _target(folded, s_start, number.start)
+        time = period.time if period else None
+        if time is None and reading.metric in _STOCKS and not target and (period is None or period.kind != "yearly"):
+            time = {"start": published, "end": published} if published else None
+        subject = _sentence_subject(orgs, *(context or (s_start, s_end)), number.start) or main
+        fact = {"metric": reading.metric, "category": reading.category, "value": to_json(number.value),
+                "approx": number.approx, "target": target, "subject": subject, "time": time,
+                "evidence": {"start": clause[0], "end": clause[1]}, "rule": f"{number.rule}+{reading.rule}"}
+        if number.total is not None:
+            fact["total"] = to_json(number.total)
+        if number.high is not None:
+            fact["high"] = to_json(number.high)
+        if reading.about:
+            fact["about"] = reading.about
+        change = regex.search(r"\btừ\s+([\d.,]+)\b[^;]{0,60}?\bcòn\s*$", folded[clause[0]:number.qualifier_start])
+        if change:
+            from extractor.rules.numbers import parse_number
+
+            earlier = parse_number(change.group(1))
+            if earlier is not None:
+                fact["previous"] = to_json(earlier)
+                facts = [f for f in facts if not (f["evidence"] == fact["evidence"] and f["value"] == fact["previous"])]
+        key = (fact["metric"], fact["category"], fact["value"], fact["target"],
+               tuple(sorted((time or {}).items())))
+        if fact["metric"] != "other" and key in seen:
+            continue  # stated again (headline, lead, caption): one fact
+        seen.add(key)
+        facts.append(fact)
+    return facts

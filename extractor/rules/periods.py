@@ -1,0 +1,95 @@
+"""Periods and as-of dates: which time a number counts, as ISO {start, end} (spec §5 `time`).
+
+`năm 2021`, `nhiệm kỳ 2015 - 2020`, `9 tháng năm 2020`, `những tháng đầu năm 2022`, `tính đến 30/11/2020`,
+`từ đầu nhiệm kỳ đến nay`, `hằng năm` … Relative ones are anchored to the publication date; without it
+they give no time (the spec infers nothing).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from extractor.folding import fold, fold_tones
+from extractor.resources import load_table
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+    kind: str
+    time: dict | None  # {"start": ISO, "end": ISO}, or None for "yearly" or when it cannot be known
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[regex.Pattern, str], ...]:
+    return tuple((regex.compile(fold_tones(pattern), regex.IGNORECASE), kind)
+                 for pattern, kind in load_table("period_words.tsv", 2))
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _span(start: str | None, end: str | None) -> dict | None:
+    return {"start": start, "end": end} if start and end and start <= end else None
+
+
+def term_start(text: str, before: int) -> int | None:
+    """The first year of the last `nhiệm kỳ Y1 - Y2` written before an offset (the term in force)."""
+    found = None
+    for match in regex.finditer(r"nhiệm kỳ\s+((?:19|20)\d\d)\s*[-–—]\s*(?:19|20)\d\d", fold(text[:before])):
+        found = int(match.group(1))
+    return found
+
+
+def _time(match: regex.Match, kind: str, published: str | None, text: str) -> dict | None:
+    g = {k: v for k, v in match.groupdict().items() if v}
+    year = int(g["y"]) if "y" in g else None
+    if kind == "year":
+        return _span(_iso(year, 1, 1), _iso(year, 12, 31))
+    if kind == "span":
+        return _span(_iso(int(g["y1"]), 1, 1), _iso(int(g["y2"]), 12, 31))
+    if kind == "until_year":
+        return _span(_iso(year, 12, 31), _iso(year, 12, 31))
+    if kind == "asof":
+        day = _iso(year, int(g["m"]), int(g["d"]))
+        return _span(day, day)
+    if kind == "months":
+        year = year or (int(published[:4]) if published else None)
+        months = int(g["n"])
+        if year is None or not 1 <= months <= 12:
+            return None
+        return _span(_iso(year, 1, 1), _iso(year, months, calendar.monthrange(year, months)[1]))
+    if kind == "year_to_now":
+        return _span(_iso(year, 1, 1), published) if published and published[:4] == str(year) else \
+            _span(_iso(year, 1, 1), _iso(year, 12, 31))
+    if kind == "now_year":
+        return _span(published[:4] + "-01-01", published) if published else None
+    if kind == "term_to_now":
+        first = int(g["y1"]) if "y1" in g else term_start(text, match.start())
+        return _span(_iso(first, 1, 1), published) if first and published else None
+    return None  # yearly
+
+
+def find_periods(text: str, published: str | None = None) -> list[Period]:
+    """Every time expression in `text`, longest first where they overlap, in text order."""
+    folded = fold(text)
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _patterns():  # the table lists longer, more specific forms first
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append(Period(start, end, kind, _time(match, kind, published, text)))
+    return sorted(found, key=lambda p: p.start)

@@ -34,6 +34,7 @@ class Reading:
     about: str | None
     rule: str
     noun_end: int  # where the counted noun ends (for the evidence and the next number's search)
+    verb: tuple[str, tuple[str, ...]] | None = None  # the governing verb, shared by a list after it
 
 
 def _phrases(name: str, columns: int) -> list[tuple[str, tuple[str, ...]]]:
@@ -95,13 +96,22 @@ def _rating_after(folded: str, end: int) -> str | None:
 
 
 def _verb_before(folded: str, start: int, floor: int) -> tuple[str, tuple[str, ...]] | None:
+    """The nearest verb before the number that governs it: at most eight words away, with no other
+    counted noun between ("khai trừ đảng viên cho 51 đảng bộ" is no count of disciplined bodies)."""
     window = folded[floor:start]
     best = None
     for phrase, value in _verbs():
         at = window.rfind(phrase)
         if at >= 0 and (at == 0 or not window[at - 1].isalnum()) and (best is None or at > best[0]):
             best = (at, phrase, value)
-    return (best[1], best[2]) if best else None
+    if best is None:
+        return None
+    between = window[best[0] + len(best[1]):]
+    if len(between.split()) > 8 or any(_starts_with(between, m.start(), phrase)
+                                       for m in regex.finditer(r"\b\w", between) for phrase, _ in _nouns()
+                                       if phrase not in ("lớp",)):
+        return None
+    return best[1], best[2]
 
 
 def _breakdown_before(folded: str, start: int) -> str | None:
@@ -120,11 +130,14 @@ def _class_category(folded: str, start: int, end: int) -> str:
     return "other"
 
 
-def _is_other(folded: str, start: int, end: int, floor: int) -> bool:
+def _is_other(folded: str, start: int, end: int, floor: int, clause_start: int, percent: bool) -> bool:
     before = folded[max(floor, start - 25):start]
     after = folded[end:end + 30]
-    return (any(before.rstrip().endswith(c) for c in _other_cues()["before"])
-            or any(after.lstrip(" %").startswith(c) for c in _other_cues()["after"]))
+    if any(before.rstrip().endswith(c) for c in _other_cues()["before"]):
+        return True
+    if percent and regex.search(r"\b(?:tăng|giảm|tăng trưởng|bỏ phiếu|biểu quyết)\b", folded[clause_start:start]):
+        return True  # "tăng 61% tổ chức và 16% số đảng viên": both are growth
+    return any(after.lstrip(" %").startswith(c + " ") for c in _other_cues()["after"] if c not in ("là", "làm"))
 
 
 def _about(text: str, folded: str, start: int, end: int) -> str:
@@ -142,17 +155,37 @@ def _about(text: str, folded: str, start: int, end: int) -> str:
     return " ".join(phrase.split()) or "?"
 
 
+def _trainee_category(folded: str, noun_end: int) -> str | None:
+    """Who a class was for, when the text names them: "… lớp … cho 355 học viên thuộc đối tượng kết nạp"."""
+    match = regex.match(r"[^;.]{0,60}?\bcho\s+[\d.]+\s+", folded[noun_end:])
+    if not match:
+        return None
+    found = noun_after(folded, noun_end + match.end())
+    if not found:
+        return None
+    phrase, (_, category), _ = found
+    if category in ("admission_candidates", "new_members"):
+        return category
+    return "new_members" if phrase == "đảng viên" else None
+
+
 def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int,
-             class_context: str | None) -> Reading:
+             class_context: str | None, clause_start: int = 0,
+             inherited_verb: tuple[str, tuple[str, ...]] | None = None) -> Reading:
     """The metric of the number at [start, end) of `kind` (count, percent, ratio, range); `floor` is where
     the search for a verb stops (the clause start or the previous number); `class_context` the category of
     a class counted just before in the clause ("mở 3 lớp … cho 355 học viên")."""
-    if _is_other(folded, start, end, floor):
+    percent = kind == "percent" or (kind == "range" and "%" in text[start:end])
+    if _is_other(folded, start, end, floor, clause_start, percent):
         return Reading("other", None, None, "other_cue", end)
-    if kind == "percent":
+    if percent:
         return Reading("percentage", None, _about(text, folded, start, end), "percent", end)
     noun = noun_after(folded, end)
-    verb = _verb_before(folded, start, floor)
+    verb = _verb_before(folded, start, floor) or inherited_verb
+    if noun is not None and regex.match(r"\s+(?:là|làm)\s", folded[noun[2]:noun[2] + 6]):
+        return Reading("other", None, None, "sub_population", noun[2])  # "16 đảng viên là công nhân"
+    if verb is not None and verb[1][0] == "other":
+        return Reading("other", None, None, f"verb:{verb[0]}", noun[2] if noun else end)
     if noun is None:
         breakdown = _breakdown_before(folded, start)
         if breakdown and "đảng viên" in folded[max(0, floor - 200):start]:
@@ -161,7 +194,8 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
     phrase, (metric, category), noun_end = noun
     category = None if category == "-" else category
     if metric == "training_classes":
-        return Reading(metric, _class_category(folded, noun_end, noun_end + 60), None, "classes", noun_end)
+        category = _trainee_category(folded, noun_end) or _class_category(folded, noun_end, noun_end + 60)
+        return Reading(metric, category, None, "classes", noun_end)
     if class_context and folded[floor:start].rstrip().endswith("cho") and metric in ("person", "party_members"):
         trained = category if category in ("admission_candidates", "new_members") else class_context
         return Reading("trainees", trained, None, "trainees", noun_end)
@@ -169,12 +203,15 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         verb_metric, verb_category = verb[1]
         if verb_metric in _PERSON_METRICS and metric in ("person", "party_members"):
             category = "members" if verb_metric == "disciplined" else None
-            return Reading(verb_metric, category, None, f"verb:{verb[0]}", noun_end)
+            return Reading(verb_metric, category, None, f"verb:{verb[0]}", noun_end, verb)
         if verb_metric == "disciplined" and metric == "party_organizations":
-            return Reading("disciplined", "organizations", None, f"verb:{verb[0]}", noun_end)
+            return Reading("disciplined", "organizations", None, f"verb:{verb[0]}", noun_end, verb)
         if verb_metric == _ORG_CHANGE and metric == "party_organizations":
-            return Reading(_ORG_CHANGE, verb_category, None, f"verb:{verb[0]}", noun_end)
+            category = None if verb_category == "-" else verb_category
+            return Reading(_ORG_CHANGE, category, None, f"verb:{verb[0]}", noun_end, verb)
     rating = _rating_after(folded, noun_end)
+    if folded[floor:start].rstrip().endswith("cho") and metric in ("person", "party_members"):
+        return Reading("other", None, None, "given_to", noun_end)  # "cấp thẻ cho 380 đảng viên"
     if metric == "party_organizations":
         if rating:
             return Reading("organizations_rated", rating, None, "rating", noun_end)

@@ -88,11 +88,21 @@ def _sentence_subject(orgs: list[Org], start: int, end: int, before: int) -> str
     return organization_of(chosen.name) if chosen else None
 
 
-def _target(folded: str, sentence_start: int, at: int) -> bool:
-    window = folded[sentence_start:at]
+def _target(folded: str, paragraph_start: int, at: int, published: str | None) -> bool:
+    """A goal when a target word stands earlier in the paragraph ("Phấn đấu hằng năm, tỷ lệ … đạt 90%;
+    tỷ lệ … đạt 90%"), or a year still ahead of publication is what the number must reach by."""
+    window = folded[paragraph_start:at]
     if any(cue in window for cue in _targets()):
         return True
-    return bool(regex.search(r"(?:đến|tới) năm (?:19|20)\d\d\b.{0,80}(?:đạt|có|phải)", window))
+    ahead = regex.search(r"(?:đến|tới) năm ((?:19|20)\d\d)\b", window)
+    return bool(ahead and published and ahead.group(1) > published[:4])
+
+
+def _lead_period(periods, text: str):
+    """The span the headline or lead gives the whole article ("nhiệm kỳ 2015 - 2020", "5 năm (2000-2004)")."""
+    lead_end = text.find("\n", min(len(text), 200))
+    lead_end = len(text) if lead_end < 0 else lead_end
+    return next((p for p in periods if p.start < lead_end and p.kind == "span"), None)
 
 
 def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], published: str | None,
@@ -102,6 +112,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
                and not any(s <= n.start and n.end <= e for s, e in skip)]
     periods = find_periods(text, published)
     main = _main_subject(text, orgs)
+    lead_period = _lead_period(periods, text)
     starts = [s for s, _ in sentences]
     # Footnotes take their subject and time from the sentence that carries their mark.
     marks: dict[str, tuple[int, int]] = {}
@@ -114,16 +125,13 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
 
     facts: list[dict] = []
     seen: set[tuple] = set()
-    paragraph_period = None
-    paragraph_start = -1
+    clause_verb: tuple[tuple[int, int], object] = ((-1, -1), None)
     for number in numbers:
         at = bisect_right(starts, number.start) - 1
         if at < 0:
             continue
         s_start, s_end = sentences[at]
         line_start = text.rfind("\n", 0, s_start) + 1
-        if line_start != paragraph_start:
-            paragraph_start, paragraph_period = line_start, None
         footnote = _FOOTNOTE_LINE.match(text, line_start)
         context = marks.get(footnote.group(1)) if footnote else None
         clause = next(((c, e) for c, e in _clauses(text, s_start, s_end) if c <= number.start < e), (s_start, s_end))
@@ -133,18 +141,22 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         for earlier in facts[-2:]:
             if earlier["metric"] == "training_classes" and clause[0] <= earlier["evidence"]["start"]:
                 class_context = earlier["category"]
-        reading = classify(text, folded, number.start, number.end, number.kind, floor, class_context)
+        inherited = clause_verb[1] if clause_verb[0] == clause else None
+        reading = classify(text, folded, number.start, number.end, number.kind, floor, class_context,
+                           clause[0], inherited)
+        if reading.verb:
+            clause_verb = (clause, reading.verb)
         # the period: the sentence's own (the nearest before the number, else the first after it) …
         in_sentence = [p for p in periods if s_start <= p.start < s_end]
         before = [p for p in in_sentence if p.start < number.start]
         period = before[-1] if before else (in_sentence[0] if in_sentence else None)
         if period is None and context:
             period = next((p for p in periods if context[0] <= p.start < context[1]), None)
-        if period is not None:
-            paragraph_period = period
-        elif reading.metric not in _STOCKS:
-            period = paragraph_period  # … else the paragraph's, for flows
-        target = _target(folded, s_start, number.start)
+        target = _target(folded, line_start, number.start, published)
+        if period is None and (reading.metric not in _STOCKS or target):
+            # … else the paragraph's last one before it, else the span the lead gives the article
+            earlier = [p for p in periods if line_start <= p.start < number.start]
+            period = earlier[-1] if earlier else lead_period
         time = period.time if period else None
         if time is None and reading.metric in _STOCKS and not target and (period is None or period.kind != "yearly"):
             time = {"start": published, "end": published} if published else None

@@ -184,9 +184,20 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
     verb = _verb_before(folded, start, floor) or inherited_verb
     if noun is not None and regex.match(r"\s+(?:là|làm)\s", folded[noun[2]:noun[2] + 6]):
         return Reading("other", None, None, "sub_population", noun[2])  # "16 đảng viên là công nhân"
+    if noun is not None and noun[1][0] == "person":
+        elected = regex.match(r"\s+(?:vào|làm)\s+(ban chấp hành|ban thường vụ|cấp ủy)", folded[noun[2]:noun[2] + 30])
+        if elected:  # "bầu 59 người vào Ban Chấp hành", "15 người vào Ban Thường vụ"
+            standing = "standing" if elected.group(1) == "ban thường vụ" else None
+            return Reading("committee_members", standing, None, "elected_into", noun[2])
     if verb is not None and verb[1][0] == "other":
-        return Reading("other", None, None, f"verb:{verb[0]}", noun[2] if noun else end)
+        return Reading("other", None, None, f"verb:{verb[0]}", noun[2] if noun else end, verb)
     if noun is None:
+        heading = regex.match(r"\s*([^:;]{3,40}?):\s", folded[clause_start:start])
+        if heading and noun_after(heading.group(1) + " ", 0) and regex.search(r"\bcòn\s*$", folded[floor:start]):
+            # "Đảng bộ cơ sở: từ 243 đầu mối, … còn 222": the heading says what is counted
+            phrase, (metric, category), _ = noun_after(heading.group(1) + " ", 0)
+            if metric in ("party_organizations", "committee_members"):
+                return Reading(metric, None if category == "-" else category, None, "heading_count", end)
         breakdown = _breakdown_before(folded, start)
         if breakdown and "đảng viên" in folded[max(0, floor - 200):start]:
             return Reading("party_members", breakdown, None, "breakdown", end)
@@ -210,7 +221,7 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
             category = None if verb_category == "-" else verb_category
             return Reading(_ORG_CHANGE, category, None, f"verb:{verb[0]}", noun_end, verb)
     rating = _rating_after(folded, noun_end)
-    if folded[floor:start].rstrip().endswith("cho") and metric in ("person", "party_members"):
+    if folded[floor:start].rstrip().endswith("cho") and metric in ("person", "party_members", "party_organizations"):
         return Reading("other", None, None, "given_to", noun_end)  # "cấp thẻ cho 380 đảng viên"
     if metric == "party_organizations":
         if rating:

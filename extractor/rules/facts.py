@@ -21,6 +21,8 @@ from extractor.rules.numbers import QUANTITIES, find_numbers, to_json
 from extractor.rules.periods import find_periods
 
 _STOCKS = {"party_members", "party_organizations", "committee_members"}
+# "… 49 người được kết nạp (trong đó có 4 đảng viên …)": a part with no category of its own is no fact.
+_PARTS_NEED_CATEGORY = {"members_admitted", "party_members", "party_badges_awarded", "disciplined"}
 _FOOTNOTE_MARK = regex.compile(r"\[(\d{1,3})\]")
 _FOOTNOTE_LINE = regex.compile(r"^\[(\d{1,3})\]")
 _CLAUSE = regex.compile(r";")
@@ -88,20 +90,26 @@ def _sentence_subject(orgs: list[Org], start: int, end: int, before: int) -> str
     return organization_of(chosen.name) if chosen else None
 
 
-def _target(folded: str, paragraph_start: int, at: int, published: str | None) -> bool:
-    """A goal when a target word stands earlier in the paragraph ("Phấn đấu hằng năm, tỷ lệ … đạt 90%;
-    tỷ lệ … đạt 90%"), or a year still ahead of publication is what the number must reach by."""
-    window = folded[paragraph_start:at]
+_RESULT = regex.compile(r"\b(?:đã|hiện nay|hiện có|hiện|vừa|được)\b")
+
+
+def _target(folded: str, paragraph_start: int, sentence_start: int, at: int, published: str | None) -> bool:
+    """A goal when a target word stands earlier in the sentence ("Phấn đấu hằng năm, tỷ lệ … đạt 90%;
+    tỷ lệ … đạt 90%"), or earlier in the paragraph when this sentence states no result; or when a year
+    still ahead of publication is what the number must reach by."""
+    window = folded[sentence_start:at]
     if any(cue in window for cue in _targets()):
         return True
+    if any(cue in folded[paragraph_start:sentence_start] for cue in _targets()) and not _RESULT.search(window):
+        return True
+    window = folded[paragraph_start:at]
     ahead = regex.search(r"(?:đến|tới) năm ((?:19|20)\d\d)\b", window)
     return bool(ahead and published and ahead.group(1) > published[:4])
 
 
 def _lead_period(periods, text: str):
     """The span the headline or lead gives the whole article ("nhiệm kỳ 2015 - 2020", "5 năm (2000-2004)")."""
-    lead_end = text.find("\n", min(len(text), 200))
-    lead_end = len(text) if lead_end < 0 else lead_end
+    lead_end = min(len(text), 600)
     return next((p for p in periods if p.start < lead_end and p.kind == "span"), None)
 
 
@@ -152,7 +160,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         period = before[-1] if before else (in_sentence[0] if in_sentence else None)
         if period is None and context:
             period = next((p for p in periods if context[0] <= p.start < context[1]), None)
-        target = _target(folded, line_start, number.start, published)
+        target = _target(folded, line_start, s_start, number.start, published)
         if period is None and (reading.metric not in _STOCKS or target):
             # … else the paragraph's last one before it, else the span the lead gives the article
             earlier = [p for p in periods if line_start <= p.start < number.start]
@@ -164,6 +172,9 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         fact = {"metric": reading.metric, "category": reading.category, "value": to_json(number.value),
                 "approx": number.approx, "target": target, "subject": subject, "time": time,
                 "evidence": {"start": clause[0], "end": clause[1]}, "rule": f"{number.rule}+{reading.rule}"}
+        if fact["category"] is None and fact["metric"] in _PARTS_NEED_CATEGORY and regex.search(
+                r"\btrong đó\b", folded[floor:number.start]):
+            fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"
         if number.total is not None:
             fact["total"] = to_json(number.total)
         if number.high is not None:
@@ -179,7 +190,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
                 fact["previous"] = to_json(earlier)
                 facts = [f for f in facts if not (f["evidence"] == fact["evidence"] and f["value"] == fact["previous"])]
         key = (fact["metric"], fact["category"], fact["value"], fact["target"],
-               tuple(sorted((time or {}).items())))
+               tuple(sorted((time or {}).items())), fold(fact.get("about", "")))
         if fact["metric"] != "other" and key in seen:
             continue  # stated again (headline, lead, caption): one fact
         seen.add(key)

@@ -182,6 +182,14 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         return Reading("percentage", None, _about(text, folded, start, end), "percent", end)
     noun = noun_after(folded, end)
     verb = _verb_before(folded, start, floor) or inherited_verb
+    total = regex.search(r"\btổng số\s+", folded[floor:start])
+    if total:  # "nâng tổng số đảng viên … lên 91 người": a total is a stock, whatever verb came before
+        named = noun_after(folded, floor + total.end())
+        if named and named[1][0] in ("party_members", "party_organizations", "committee_members"):
+            category = None if named[1][1] == "-" else named[1][1]
+            return Reading(named[1][0], category, None, "total_of", noun[2] if noun else end)
+    if verb is not None and verb[1][0] == "disciplined" and "đề nghị" in folded[clause_start:start]:
+        return Reading("other", None, None, "proposal", noun[2] if noun else end, verb)
     if noun is not None and regex.match(r"\s+(?:là|làm)\s", folded[noun[2]:noun[2] + 6]):
         return Reading("other", None, None, "sub_population", noun[2])  # "16 đảng viên là công nhân"
     if noun is not None and noun[1][0] == "person":
@@ -192,7 +200,7 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
     if verb is not None and verb[1][0] == "other":
         return Reading("other", None, None, f"verb:{verb[0]}", noun[2] if noun else end, verb)
     if noun is None:
-        heading = regex.match(r"\s*([^:;]{3,40}?):\s", folded[clause_start:start])
+        heading = regex.match(r"\s*(?:\[\d+\]\s*)?([^:;\[\]]{3,40}?):\s", folded[clause_start:start])
         if heading and noun_after(heading.group(1) + " ", 0) and regex.search(r"\bcòn\s*$", folded[floor:start]):
             # "Đảng bộ cơ sở: từ 243 đầu mối, … còn 222": the heading says what is counted
             phrase, (metric, category), _ = noun_after(heading.group(1) + " ", 0)

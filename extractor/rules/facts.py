@@ -161,6 +161,10 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         if period is None and context:
             period = next((p for p in periods if context[0] <= p.start < context[1]), None)
         target = _target(folded, line_start, s_start, number.start, published)
+        if (period is not None and period.kind in ("until_year", "asof") and reading.metric not in _STOCKS
+                and not target and lead_period and period.time and lead_period.time
+                and lead_period.time["end"][:4] == period.time["end"][:4]):
+            period = lead_period  # "Đến năm 2004 … kết nạp mới 339": counted over the article's span
         if period is None and (reading.metric not in _STOCKS or target):
             # … else the paragraph's last one before it, else the span the lead gives the article
             earlier = [p for p in periods if line_start <= p.start < number.start]
@@ -172,8 +176,10 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         fact = {"metric": reading.metric, "category": reading.category, "value": to_json(number.value),
                 "approx": number.approx, "target": target, "subject": subject, "time": time,
                 "evidence": {"start": clause[0], "end": clause[1]}, "rule": f"{number.rule}+{reading.rule}"}
-        if fact["category"] is None and fact["metric"] in _PARTS_NEED_CATEGORY and regex.search(
-                r"\btrong đó\b", folded[floor:number.start]):
+        part = regex.search(r"\btrong đó\b", folded[max(clause[0], floor - 20):number.start])
+        own_period = period is not None and part and period.start > max(clause[0], floor - 20) + part.end()
+        if part and not own_period and fact["metric"] in _PARTS_NEED_CATEGORY and (
+                fact["category"] is None or fact["metric"] == "disciplined"):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"
         if number.total is not None:
             fact["total"] = to_json(number.total)

@@ -116,6 +116,7 @@ def _verb_before(folded: str, start: int, floor: int) -> tuple[str, tuple[str, .
 
 def _breakdown_before(folded: str, start: int) -> str | None:
     window = folded[max(0, start - 40):start].rstrip(" :,")
+    window = regex.sub(r"\s+(?:có|là|gồm|chiếm)$", "", window)  # "đảng viên nữ có 2.087 đồng chí"
     for phrase, (category,) in _breakdowns():
         if window.endswith(phrase):
             return category
@@ -190,8 +191,6 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
             return Reading(named[1][0], category, None, "total_of", noun[2] if noun else end)
     if verb is not None and verb[1][0] == "disciplined" and "đề nghị" in folded[clause_start:start]:
         return Reading("other", None, None, "proposal", noun[2] if noun else end, verb)
-    if noun is not None and regex.match(r"\s+(?:là|làm)\s", folded[noun[2]:noun[2] + 6]):
-        return Reading("other", None, None, "sub_population", noun[2])  # "16 đảng viên là công nhân"
     if noun is not None and noun[1][0] == "person":
         elected = regex.match(r"\s+(?:vào|làm)\s+(ban chấp hành|ban thường vụ|cấp ủy)", folded[noun[2]:noun[2] + 30])
         if elected:  # "bầu 59 người vào Ban Chấp hành", "15 người vào Ban Thường vụ"
@@ -218,6 +217,8 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
     if class_context and folded[floor:start].rstrip().endswith("cho") and metric in ("person", "party_members"):
         trained = category if category in ("admission_candidates", "new_members") else class_context
         return Reading("trainees", trained, None, "trainees", noun_end)
+    if regex.match(r"\s+(?:là|làm)\s", folded[noun_end:noun_end + 6]):
+        return Reading("other", None, None, "sub_population", noun_end, verb)  # "16 đảng viên là công nhân"
     if verb:
         verb_metric, verb_category = verb[1]
         if verb_metric in _PERSON_METRICS and metric in ("person", "party_members"):
@@ -229,6 +230,11 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
             category = None if verb_category == "-" else verb_category
             return Reading(_ORG_CHANGE, category, None, f"verb:{verb[0]}", noun_end, verb)
     rating = _rating_after(folded, noun_end)
+    passive = regex.match(r"\s+(?:[^\s,;.]+\s+){0,5}?(?:đã\s+)?(?:bị|được)\s+", folded[noun_end:noun_end + 60])
+    if passive and verb is None:  # "bốn chi bộ … đã bị giải thể": the verb after its object
+        after = _verb_before(folded[:noun_end + passive.end() + 20] + " ", noun_end + passive.end() + 20, noun_end)
+        if after and after[1][0] == _ORG_CHANGE and metric == "party_organizations":
+            return Reading(_ORG_CHANGE, after[1][1], None, f"passive:{after[0]}", noun_end, after)
     if folded[floor:start].rstrip().endswith("cho") and metric in ("person", "party_members", "party_organizations"):
         return Reading("other", None, None, "given_to", noun_end)  # "cấp thẻ cho 380 đảng viên"
     if metric == "party_organizations":

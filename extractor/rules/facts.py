@@ -118,7 +118,9 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
     folded = fold(text)
     numbers = [n for n in find_numbers(text) if n.kind in QUANTITIES
                and not any(s <= n.start and n.end <= e for s, e in skip)]
-    periods = find_periods(text, published)
+    # A document's signing date ("Quyết định số 98-QĐ/TW ngày 22/10/2007") dates the document, not a count.
+    periods = [p for p in find_periods(text, published)
+               if not (p.kind == "event" and any(e <= p.start <= e + 3 for _, e in skip))]
     main = _main_subject(text, orgs)
     lead_period = _lead_period(periods, text)
     starts = [s for s, _ in sentences]
@@ -159,7 +161,17 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         before = [p for p in in_sentence if p.start < number.start]
         period = before[-1] if before else (in_sentence[0] if in_sentence else None)
         if period is None and context:
-            period = next((p for p in periods if context[0] <= p.start < context[1]), None)
+            # a footnote: the marked sentence's period, else the one before it in its paragraph
+            mark_line = text.rfind("\n", 0, context[0]) + 1
+            period = next((p for p in periods if context[0] <= p.start < context[1]), None) or next(
+                (p for p in reversed(periods) if mark_line <= p.start < context[0]), None)
+        if reading.metric in _STOCKS and regex.search(r"\bhiện (?:có|nay|đang)?\s*$|\bhiện có\b",
+                                                      folded[max(s_start, number.start - 40):number.start]):
+            period = None  # "Chi bộ hiện có 27 đảng viên": as of publication, whatever year the sentence names
+        elif period is None and reading.metric in _STOCKS:
+            # a stock counted "tính đến 31/12/2022" earlier in the paragraph
+            period = next((p for p in reversed(periods) if line_start <= p.start < number.start
+                           and p.kind == "asof"), None)
         target = _target(folded, line_start, s_start, number.start, published)
         if (period is not None and period.kind in ("until_year", "asof") and reading.metric not in _STOCKS
                 and not target and lead_period and period.time and lead_period.time
@@ -176,7 +188,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         fact = {"metric": reading.metric, "category": reading.category, "value": to_json(number.value),
                 "approx": number.approx, "target": target, "subject": subject, "time": time,
                 "evidence": {"start": clause[0], "end": clause[1]}, "rule": f"{number.rule}+{reading.rule}"}
-        part = regex.search(r"\btrong đó\b", folded[max(clause[0], floor - 20):number.start])
+        part = regex.search(r"\b(?:trong đó|gồm)\b", folded[max(clause[0], floor - 20):number.start])
         own_period = period is not None and part and period.start > max(clause[0], floor - 20) + part.end()
         if part and not own_period and fact["metric"] in _PARTS_NEED_CATEGORY and (
                 fact["category"] is None or fact["metric"] == "disciplined"):

@@ -60,7 +60,7 @@ def _time(match: regex.Match, kind: str, published: str | None, text: str) -> di
         return _span(_iso(int(g["y1"]), 1, 1), _iso(int(g["y2"]), 12, 31))
     if kind == "until_year":
         return _span(_iso(year, 12, 31), _iso(year, 12, 31))
-    if kind == "asof":
+    if kind in ("asof", "event"):
         day = _iso(year, int(g["m"]), int(g["d"]))
         return _span(day, day)
     if kind == "months":

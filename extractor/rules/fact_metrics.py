@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor.folding import fold
-from extractor.resources import load_table
+from extractor.resources import load_list, load_table
 
 _GAP = regex.compile(r"[\s,:]*")
 _ABOUT_END = regex.compile(r"[,;.()]|\s(?:và|đạt|được|là|của|trong|so với)\s")
@@ -60,6 +60,11 @@ def _ratings():
 @functools.cache
 def _breakdowns():
     return _phrases("fact_breakdowns.tsv", 2)
+
+
+@functools.cache
+def _party_words() -> tuple[str, ...]:
+    return tuple(fold(w) for w in load_list("party_words.txt"))
 
 
 @functools.cache
@@ -165,7 +170,7 @@ def _trainee_category(folded: str, noun_end: int) -> str | None:
     if not found:
         return None
     phrase, (_, category), _ = found
-    if category in ("admission_candidates", "new_members"):
+    if category in ("admission_candidates", "new_members", "committee_members"):
         return category
     return "new_members" if phrase == "đảng viên" else None
 
@@ -180,7 +185,12 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
     if _is_other(folded, start, end, floor, clause_start, percent):
         return Reading("other", None, None, "other_cue", end)
     if percent:
-        return Reading("percentage", None, _about(text, folded, start, end), "percent", end)
+        about = _about(text, folded, start, end)
+        paragraph = folded.rfind("\n", 0, start) + 1
+        context = fold(about) + " " + folded[max(paragraph, clause_start - 250):start]
+        if not any(regex.search(rf"\b{regex.escape(w)}\b", context) for w in _party_words()):
+            return Reading("other", None, about, "share_of_something_else", end)
+        return Reading("percentage", None, about, "percent", end)
     noun = noun_after(folded, end)
     verb = _verb_before(folded, start, floor) or inherited_verb
     total = regex.search(r"\btổng số\s+", folded[floor:start])
@@ -229,8 +239,13 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         if verb_metric == _ORG_CHANGE and metric == "party_organizations":
             category = None if verb_category == "-" else verb_category
             return Reading(_ORG_CHANGE, category, None, f"verb:{verb[0]}", noun_end, verb)
+    named = regex.search(r"\bsố(?:\s+lượng)?\s+", folded[clause_start:start])
+    if named:  # "số chi bộ trực thuộc … từ 187 giảm còn 164 chi bộ": the clause's own noun is the precise one
+        precise = noun_after(folded, clause_start + named.end())
+        if precise and precise[1][0] == metric and precise[1][1] != "-":
+            category = precise[1][1]
     rating = _rating_after(folded, noun_end)
-    passive = regex.match(r"\s+(?:[^\s,;.]+\s+){0,5}?(?:đã\s+)?(?:bị|được)\s+", folded[noun_end:noun_end + 60])
+    passive = regex.match(r"\s+(?:[^\s,;.]+\s+){0,8}?(?:đã\s+)?(?:bị|được)\s+", folded[noun_end:noun_end + 80])
     if passive and verb is None:  # "bốn chi bộ … đã bị giải thể": the verb after its object
         after = _verb_before(folded[:noun_end + passive.end() + 20] + " ", noun_end + passive.end() + 20, noun_end)
         if after and after[1][0] == _ORG_CHANGE and metric == "party_organizations":
@@ -240,6 +255,8 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
     if metric == "party_organizations":
         if rating:
             return Reading("organizations_rated", rating, None, "rating", noun_end)
+        if phrase == "tổ chức":
+            return Reading("other", None, None, "bare_organization", noun_end)  # "156 tổ chức công đoàn"
         return Reading(metric, category, None, f"noun:{phrase}", noun_end)
     if metric == "party_members" or (metric == "person" and phrase == "đồng chí"):
         if rating:

@@ -173,16 +173,17 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             period = next((p for p in reversed(periods) if line_start <= p.start < number.start
                            and p.kind == "asof"), None)
         target = _target(folded, line_start, s_start, number.start, published)
-        if (period is not None and period.kind in ("until_year", "asof") and reading.metric not in _STOCKS
-                and not target and lead_period and period.time and lead_period.time
-                and lead_period.time["end"][:4] == period.time["end"][:4]):
-            period = lead_period  # "Đến năm 2004 … kết nạp mới 339": counted over the article's span
         if period is None and (reading.metric not in _STOCKS or target):
             # … else the paragraph's last one before it, else the span the lead gives the article
             earlier = [p for p in periods if line_start <= p.start < number.start]
             period = earlier[-1] if earlier else lead_period
+        if (period is not None and period.kind in ("until_year", "asof") and reading.metric not in _STOCKS
+                and not target and lead_period and period.time and lead_period.time
+                and lead_period.time["end"][:4] == period.time["end"][:4]):
+            period = lead_period  # "Đến năm 2004 … kết nạp mới 339": counted over the article's span
         time = period.time if period else None
-        if time is None and reading.metric in _STOCKS and not target and (period is None or period.kind != "yearly"):
+        stock = reading.metric in _STOCKS or reading.metric == "percentage"  # a share is as of a day too
+        if time is None and stock and not target and (period is None or period.kind != "yearly"):
             time = {"start": published, "end": published} if published else None
         subject = _sentence_subject(orgs, *(context or (s_start, s_end)), number.start) or main
         fact = {"metric": reading.metric, "category": reading.category, "value": to_json(number.value),

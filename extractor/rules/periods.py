@@ -58,6 +58,11 @@ def _time(match: regex.Match, kind: str, published: str | None, text: str) -> di
         return _span(_iso(year, 1, 1), _iso(year, 12, 31))
     if kind == "span":
         return _span(_iso(int(g["y1"]), 1, 1), _iso(int(g["y2"]), 12, 31))
+    if kind == "span_to_month":
+        month, last = int(g["m2"]), int(g["y2"])
+        if not 1 <= month <= 12:
+            return None
+        return _span(_iso(int(g["y1"]), 1, 1), _iso(last, month, calendar.monthrange(last, month)[1]))
     if kind == "until_year":
         return _span(_iso(year, 12, 31), _iso(year, 12, 31))
     if kind in ("asof", "event"):

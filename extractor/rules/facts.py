@@ -45,11 +45,26 @@ def _committee_bodies() -> tuple[tuple[str, str], ...]:
     return tuple(load_table("committee_bodies.tsv", 2))
 
 
+_LEVEL_START = regex.compile(r"^(?:tp\b|tp\.|thành phố|tỉnh|huyện|quận|thị xã|xã|phường)", regex.IGNORECASE)
+_PARTY = "Đảng Cộng sản Việt Nam"
+
+
+@functools.cache
+def _national() -> frozenset[str]:
+    return frozenset(fold(name) for name in load_list("national_bodies.txt"))
+
+
 def organization_of(name: str) -> str:
-    """A committee's name as the organization it leads ("Đảng ủy Khối X" → "Đảng bộ Khối X")."""
+    """A committee's name as the organization it leads ("Đảng ủy Khối X" → "Đảng bộ Khối X",
+    "Quận ủy Gò Vấp" → "Đảng bộ quận Gò Vấp", "Thành ủy TP HCM" → "Đảng bộ TP HCM"); a central organ's
+    figures are the whole Party's."""
+    if fold(name) in _national():
+        return _PARTY
     for committee, body in _committee_bodies():
         if fold(name).startswith(fold(committee)):
             rest = name[len(committee):].strip()
+            if rest and _LEVEL_START.match(rest):
+                body = body.split()[0] + " " + body.split()[1]  # the name already says its level
             return f"{body} {rest}".strip() if rest else body
     return name
 
@@ -73,7 +88,8 @@ def _main_subject(text: str, orgs: list[Org]) -> str | None:
     """The article's own organization: the first party body named in the headline or lead."""
     lead_end = min(len(text), 600)
     for org in orgs:
-        if org.start < lead_end and _is_party_body(org.name) and not fold(org.name).startswith(("ban ",)):
+        if org.start < lead_end and _is_party_body(org.name) and not fold(org.name).startswith(("ban ",)) \
+                and fold(org.name) not in _national():
             return organization_of(org.name)
     for org in orgs:
         if _is_party_body(org.name):
@@ -81,13 +97,18 @@ def _main_subject(text: str, orgs: list[Org]) -> str | None:
     return None
 
 
-def _sentence_subject(orgs: list[Org], start: int, end: int, before: int) -> str | None:
-    """The party body the sentence is about: the last one named before the number in the sentence."""
-    chosen = None
+_OBJECT_MARK = regex.compile(r"(?:thuộc|trực thuộc|của|cho|về|từ|với|tại|vào|lập|thành lập)\s*$")
+
+
+def _sentence_subject(text: str, orgs: list[Org], start: int, end: int, before: int) -> str | None:
+    """The party body the sentence is about: the first one named before the number that is no object
+    ("… 2 đảng bộ bộ phận trực thuộc Đảng bộ phường" is not about that Đảng bộ phường)."""
     for org in orgs:
-        if start <= org.start < before and _is_party_body(org.name) and not fold(org.name).startswith("ban "):
-            chosen = org
-    return organization_of(chosen.name) if chosen else None
+        if start <= org.start < before and (_is_party_body(org.name) or fold(org.name) in _national()) \
+                and not fold(org.name).startswith("ban ") \
+                and not _OBJECT_MARK.search(fold(text[max(start, org.start - 15):org.start])):
+            return organization_of(org.name)
+    return None
 
 
 _RESULT = regex.compile(r"\b(?:đã|hiện nay|hiện có|hiện|vừa|được)\b")
@@ -185,7 +206,8 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         stock = reading.metric in _STOCKS or reading.metric == "percentage"  # a share is as of a day too
         if time is None and stock and not target and (period is None or period.kind != "yearly"):
             time = {"start": published, "end": published} if published else None
-        subject = _sentence_subject(orgs, *(context or (s_start, s_end)), number.start) or main
+        subject = _sentence_subject(text, orgs, *(context or (s_start, s_end)),
+                                    number.start if context is None else context[1]) or main
         fact = {"metric": reading.metric, "category": reading.category, "value": to_json(number.value),
                 "approx": number.approx, "target": target, "subject": subject, "time": time,
                 "evidence": {"start": clause[0], "end": clause[1]}, "rule": f"{number.rule}+{reading.rule}"}

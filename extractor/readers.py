@@ -85,31 +85,40 @@ def _iso_day(value) -> str | None:
     return match.group(1) if match else None
 
 
-def _read_jsonl(data: bytes, path: str) -> Iterator[Article | Failure]:
+def _jsonl_article(raw: bytes, path: str, number: int, max_bytes: int) -> Article | Failure | None:
+    """One JSON line to an article; None for a blank line."""
+    source = {"path": path, "format": "jsonl", "sha256": sha256(raw), "line": number}
+    if len(raw) > max_bytes:
+        return Failure(source, ExtractorError("E_TOO_LARGE", f"line of {len(raw)} bytes > {max_bytes}"))
     try:
-        text = decode(data)
+        line = decode(raw) if raw.strip() else ""
     except ExtractorError as error:
-        yield Failure({"path": path, "format": "jsonl", "sha256": sha256(data)}, error)
-        return
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        source = {"path": path, "format": "jsonl", "sha256": sha256(line.encode("utf-8")), "line": number}
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Failure(source, ExtractorError("E_JSONL_LINE", f"not JSON: {error.msg} at column {error.colno}"))
-            continue
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
-            yield Failure(source, ExtractorError("E_JSONL_LINE", 'no non-empty "text" field'))
-            continue
-        url = item.get("url") if isinstance(item.get("url"), str) else None
-        published = _iso_day(item.get("published"))
-        title = item.get("title") if isinstance(item.get("title"), str) and item["title"].strip() else None
-        hints = Hints(title=unicodedata.normalize("NFC", title.strip()) if title else None,
-                      published=published, published_from="input" if published else None,
-                      slug=slug_of(urlparse(url).path) if url else None)
-        yield Article(source, unicodedata.normalize("NFC", item["text"]), hints)
+        return Failure(source, error) if error.code != "E_EMPTY" else None
+    if not line.strip():
+        return None
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Failure(source, ExtractorError("E_JSONL_LINE", f"not JSON: {error.msg} at column {error.colno}"))
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+        return Failure(source, ExtractorError("E_JSONL_LINE", 'no non-empty "text" field'))
+    url = item.get("url") if isinstance(item.get("url"), str) else None
+    published = _iso_day(item.get("published"))
+    title = item.get("title") if isinstance(item.get("title"), str) and item["title"].strip() else None
+    hints = Hints(title=unicodedata.normalize("NFC", title.strip()) if title else None,
+                  published=published, published_from="input" if published else None,
+                  slug=slug_of(urlparse(url).path) if url else None)
+    return Article(source, unicodedata.normalize("NFC", item["text"]), hints)
+
+
+def _read_jsonl(lines, path: str, max_bytes: int) -> Iterator[Article | Failure]:
+    """JSON Lines, one article a line: the size limit is per article, so a feed of any length streams."""
+    for number, raw in enumerate(lines, 1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        item = _jsonl_article(raw.rstrip(b"\r\n"), path, number, max_bytes)
+        if item is not None:
+            yield item
 
 
 def sniff_format(data: bytes) -> str:
@@ -122,13 +131,14 @@ def sniff_format(data: bytes) -> str:
 
 
 def read_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> Iterator[Article | Failure]:
-    """One input's bytes to articles; every problem becomes a Failure with the input's source."""
+    """One input's bytes to articles; every problem becomes a Failure with the input's source.
+    The size limit is per article: a whole file for text and HTML, a line for JSON Lines."""
+    if fmt == "jsonl":
+        yield from _read_jsonl(data.split(b"\n"), path, max_bytes)
+        return
     source = {"path": path, "format": fmt, "sha256": sha256(data)}
     if len(data) > max_bytes:
         yield Failure(source, ExtractorError("E_TOO_LARGE", f"{len(data)} bytes > {max_bytes}"))
-        return
-    if fmt == "jsonl":
-        yield from _read_jsonl(data, path)
         return
     try:
         text = decode(data)
@@ -166,6 +176,17 @@ def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
             yield Failure({"path": path, "format": fmt or "txt", "sha256": None},
                           ExtractorError("E_NOT_FOUND"))
             continue
+        if fmt is None:
+            with file.open("rb") as stream:
+                fmt = sniff_format(stream.read(2048))
+        if fmt == "jsonl":
+            try:
+                with file.open("rb") as stream:
+                    yield from _read_jsonl(stream, path, max_bytes)
+            except OSError as error:
+                yield Failure({"path": path, "format": "jsonl", "sha256": None},
+                              ExtractorError("E_READ", error.strerror or str(error)))
+            continue
         try:
             size = file.stat().st_size
             if size > max_bytes:
@@ -177,4 +198,4 @@ def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
             yield Failure({"path": path, "format": fmt or "txt", "sha256": None},
                           ExtractorError("E_READ", error.strerror or str(error)))
             continue
-        yield from read_bytes(data, path, fmt or sniff_format(data), max_bytes)
+        yield from read_bytes(data, path, fmt, max_bytes)

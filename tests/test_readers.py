@@ -129,3 +129,14 @@ def test_readers_stdin_format_is_sniffed(head, fmt):
 ])
 def test_readers_slug_of_file_name(name, slug):
     assert slug_of(name) == slug
+
+
+def test_readers_jsonl_size_limit_is_per_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    short = json.dumps({"text": VI}, ensure_ascii=False)
+    long = json.dumps({"text": VI * 80}, ensure_ascii=False)
+    path.write_text("\n".join([short] * 30 + [long]), encoding="utf-8")
+    assert path.stat().st_size > 10_000  # the file is over the limit, no line is but the last
+    items = list(read_inputs([str(path)], max_bytes=10_000))
+    assert sum(isinstance(i, Article) for i in items) == 30
+    assert items[-1].error.code == "E_TOO_LARGE" and items[-1].source["line"] == 31

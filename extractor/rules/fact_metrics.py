@@ -68,6 +68,16 @@ def _party_words() -> tuple[str, ...]:
 
 
 @functools.cache
+def _class_words() -> tuple[str, ...]:
+    return tuple(fold(w) for w in load_list("class_words.txt"))
+
+
+def about_the_party(folded: str) -> bool:
+    """Whether a text speaks of party bodies or members at all (else it holds no membership fact)."""
+    return any(regex.search(rf"\b{regex.escape(w)}\b", folded) for w in _party_words())
+
+
+@functools.cache
 def _other_cues() -> dict[str, list[str]]:
     cues: dict[str, list[str]] = {"before": [], "after": []}
     for where, phrase in load_table("fact_other_cues.tsv", 2):
@@ -141,8 +151,9 @@ def _is_other(folded: str, start: int, end: int, floor: int, clause_start: int, 
     after = folded[end:end + 30]
     if any(before.rstrip().endswith(c) for c in _other_cues()["before"]):
         return True
-    if percent and regex.search(r"\b(?:tăng|giảm|tăng trưởng|bỏ phiếu|biểu quyết)\b", folded[clause_start:start]):
-        return True  # "tăng 61% tổ chức và 16% số đảng viên": both are growth
+    if percent and regex.search(r"\b(?:tăng|giảm|tăng trưởng|bỏ phiếu|biểu quyết|ủng hộ|khảo sát|thăm dò)\b",
+                                folded[clause_start:start]):
+        return True  # "tăng 61% tổ chức và 16% số đảng viên": both are growth; polls and votes too
     return any(after.lstrip(" %").startswith(c + " ") for c in _other_cues()["after"] if c not in ("là", "làm"))
 
 
@@ -186,8 +197,9 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         return Reading("other", None, None, "other_cue", end)
     if percent:
         about = _about(text, folded, start, end)
-        paragraph = folded.rfind("\n", 0, start) + 1
-        context = fold(about) + " " + folded[max(paragraph, clause_start - 250):start]
+        sentence = max(folded.rfind("\n", 0, start), folded.rfind(". ", 0, start)) + 1
+        following = regex.match(r"[^;.\n]{0,100}", folded[end:]).group()
+        context = fold(about) + " " + folded[sentence:start] + " " + following
         if not any(regex.search(rf"\b{regex.escape(w)}\b", context) for w in _party_words()):
             return Reading("other", None, about, "share_of_something_else", end)
         return Reading("percentage", None, about, "percent", end)
@@ -222,6 +234,8 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
     phrase, (metric, category), noun_end = noun
     category = None if category == "-" else category
     if metric == "training_classes":
+        if not any(w in folded[noun_end:noun_end + 50] for w in _class_words()):
+            return Reading("other", None, None, "not_a_training_class", noun_end)  # "lớp 10", "một lớp đá"
         category = _trainee_category(folded, noun_end) or _class_category(folded, noun_end, noun_end + 60)
         return Reading(metric, category, None, "classes", noun_end)
     if class_context and folded[floor:start].rstrip().endswith("cho") and metric in ("person", "party_members"):
@@ -231,6 +245,8 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         return Reading("other", None, None, "sub_population", noun_end, verb)  # "16 đảng viên là công nhân"
     if verb:
         verb_metric, verb_category = verb[1]
+        if verb_metric == "disciplined" and metric == "person" and phrase != "đồng chí":
+            return Reading("other", None, None, "disciplined_non_members", noun_end, verb)  # "khống chế 6 người"
         if verb_metric in _PERSON_METRICS and metric in ("person", "party_members"):
             category = "members" if verb_metric == "disciplined" else None
             return Reading(verb_metric, category, None, f"verb:{verb[0]}", noun_end, verb)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
-from extractor.rules.fact_metrics import classify
+from extractor.rules.fact_metrics import about_the_party, classify
 from extractor.rules.numbers import QUANTITIES, find_numbers, to_json
 from extractor.rules.periods import find_periods
 
@@ -137,6 +137,8 @@ def _lead_period(periods, text: str):
 def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], published: str | None,
                   skip: list[tuple[int, int]] = ()) -> list[dict]:
     folded = fold(text)
+    if not about_the_party(folded):
+        return []  # an article that names no party body or member states no membership fact
     numbers = [n for n in find_numbers(text) if n.kind in QUANTITIES
                and not any(s <= n.start and n.end <= e for s, e in skip)]
     # A document's signing date ("Quyết định số 98-QĐ/TW ngày 22/10/2007") dates the document, not a count.
@@ -177,6 +179,8 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
                            clause[0], inherited)
         if reading.verb:
             clause_verb = (clause, reading.verb)
+        if number.words and number.value == 1 and reading.verb is None:
+            reading = replace(reading, metric="other", category=None, rule="one_without_verb")  # "là một đảng viên"
         # the period: the sentence's own (the nearest before the number, else the first after it) …
         in_sentence = [p for p in periods if s_start <= p.start < s_end]
         before = [p for p in in_sentence if p.start < number.start]

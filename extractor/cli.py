@@ -56,6 +56,16 @@ def _parser() -> argparse.ArgumentParser:
                      help="inputs larger than this are refused (default: 5MB)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
+    explain = commands.add_parser("explain", help="show one article's facts with their evidence and rules",
+                                  description=("Extract the article(s) in INPUT and show, for a person to check, "
+                                               "each fact with the words that state it and the rule that made it, "
+                                               "then the entities, persons and documents."))
+    explain.add_argument("input", metavar="INPUT", help="a file (a JSON Lines file: use --line), or - for stdin")
+    explain.add_argument("--line", type=int, default=None, help="the line of a JSON Lines input to explain")
+    explain.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                         help="publication date for an article that states none")
+    explain.add_argument("--all", action="store_true", help="also list the numbers that count nothing (other)")
+
     evaluate = commands.add_parser("evaluate", help="score records against gold files (spec §6)", description=(
         "Score the records in OUT.jsonl against the gold files in GOLD_DIR: metadata accuracy, entity, person, "
         "document and fact precision/recall/F1, and attribute accuracies."))
@@ -119,10 +129,30 @@ def _evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _explain(args: argparse.Namespace) -> int:
+    from extractor.api import extract_many
+    from extractor.explain import explain_record
+    from extractor.readers import read_inputs
+
+    shown = failed = 0
+    for ok, item in extract_many(read_inputs([args.input]), published=args.published):
+        if args.line is not None and item["source"].get("line") != args.line:
+            continue
+        if ok:
+            print(("\n" + "=" * 80 + "\n") * bool(shown) + explain_record(item, args.all))
+            shown += 1
+        else:
+            print(f"{item['source']['path']}: {item['error']['code']}: {item['error']['message']}", file=sys.stderr)
+            failed += 1
+    return EXIT_SOME_FAILED if failed or not shown else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "explain":
+        return _explain(args)
     if args.command == "evaluate":
         return _evaluate(args)
     return EXIT_USAGE

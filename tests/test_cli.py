@@ -102,3 +102,20 @@ def test_cli_no_input_runs_the_bundled_corpus(tmp_path):
     paths = {r["source"]["path"].rsplit("/", 1)[-1] for r in records}
     assert len(records) >= 12
     assert any(p.endswith(".html") for p in paths) and any(p.endswith(".jsonl") for p in paths)
+
+
+def test_cli_explain_shows_each_fact_with_evidence_and_rule(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    assert main(["explain", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "members_admitted = 14 (exact)" in out
+    assert 'evidence [' in out and "kết nạp 14 đảng viên mới" in out
+    assert "rule: " in out and "subject: Đảng bộ phường Tân Lập" in out
+
+
+def test_cli_explain_of_a_bad_input_exits_1(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["explain", str(empty)]) == 1
+    assert "E_EMPTY" in capsys.readouterr().err

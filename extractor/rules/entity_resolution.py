@@ -73,7 +73,11 @@ def _canonical_names(entities: list[Entity]) -> dict[str, str]:
             words, folded = name.split(), _body_key(name).split()
             for at in range(len(folded)):
                 if " ".join(folded[at:]).startswith(key + " "):
-                    fuller[" ".join(folded[at:])] = " ".join(words[at:])
+                    suffix = " ".join(words[at:])
+                    known = fuller.get(" ".join(folded[at:]))
+                    # "Đảng ủy xã" → "Đảng ủy xã Hòa Bình" rather than the "Đảng bộ" of the same name
+                    if known is None or fold_key(suffix).startswith(fold_key(short)):
+                        fuller[" ".join(folded[at:])] = suffix
                     break
         longest = max(fuller, key=len, default=None)
         # Only when every fuller name is part of one full name (else the reference is ambiguous).

@@ -240,4 +240,16 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             continue  # stated again (headline, lead, caption): one fact
         seen.add(key)
         facts.append(fact)
-    return facts
+    headline_end = text.find("\n")
+    return _merge_restatements(facts, len(text) if headline_end < 0 else headline_end)
+
+
+def _merge_restatements(facts: list[dict], headline_end: int) -> list[dict]:
+    """A headline's fact, restated with its time in the body, is the same fact: keep the statement that
+    says when (a timeless fact in the body stays: "hằng năm" has no time on purpose)."""
+    def key(fact: dict) -> tuple:
+        return fact["metric"], fact["category"], fact["value"], fact["target"], fold(fact.get("about", ""))
+
+    timed = {key(f) for f in facts if f["time"] is not None and f["metric"] != "other"}
+    return [f for f in facts if f["time"] is not None or f["metric"] == "other" or key(f) not in timed
+            or f["evidence"]["start"] >= headline_end]

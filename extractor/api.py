@@ -1,17 +1,19 @@
 """The public API: one article's text in, one validated record out.
 
-Stages run in one direction: clean → metadata → segment (the spaCy Doc) → record → validate.
+Stages run in one direction: clean → metadata → the spaCy pipeline (segmentation, then the components
+that find entities, documents, persons and facts) → record → validate.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterable, Iterator
 
 from extractor.clean import clean
 from extractor.errors import ExtractorError
 from extractor.language import is_vietnamese, vietnamese_share
-from extractor.meta import Hints, extract_meta
 from extractor.folding import fold
+from extractor.meta import Hints, extract_meta
 from extractor.nlp import annotate
 from extractor.readers import Article, Failure
 from extractor.record import build_record, error_record, validate_record
@@ -43,7 +45,7 @@ def extract(text: str, *, source: dict | None = None, hints: Hints | None = None
         raise ExtractorError("E_NOT_VIETNAMESE", f"{vietnamese_share(cleaned.text):.0%} Vietnamese syllables")
     hints = hints or Hints()
     if published and not hints.published:
-        hints.published, hints.published_from = published, "option"
+        hints = dataclasses.replace(hints, published=published, published_from="option")
     meta = extract_meta(cleaned.text, hints)
     doc = annotate(cleaned.text, {"author_span": _last_span(cleaned.text, meta["author"]),
                                   "outlet_span": _last_span(cleaned.text, meta["outlet"]),

@@ -17,7 +17,7 @@ import regex
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
 
-_GAP = regex.compile(r"[\s,:]*")
+_GAP = regex.compile(r"[ \t,:]*")  # never across a line break: a headline's last word counts nothing below it
 _ABOUT_END = regex.compile(r"[,;.()]|\s(?:và|đạt|được|là|của|trong|so với)\s")
 _PERSON_METRICS = {"members_admitted", "party_badges_awarded", "disciplined"}
 _ORG_CHANGE = "organization_changes"
@@ -68,6 +68,11 @@ def _party_words() -> tuple[str, ...]:
 
 
 @functools.cache
+def _non_members() -> tuple[str, ...]:
+    return tuple(fold(w) for w in load_list("non_member_words.txt"))
+
+
+@functools.cache
 def _class_words() -> tuple[str, ...]:
     return tuple(fold(w) for w in load_list("class_words.txt"))
 
@@ -99,15 +104,18 @@ def noun_after(folded: str, end: int) -> tuple[str, tuple[str, ...], int] | None
 
 
 def _rating_after(folded: str, end: int) -> str | None:
+    """The rating nearest after the counted noun ("5 chi bộ hoàn thành nhiệm vụ và 1 chi bộ không hoàn
+    thành nhiệm vụ": 5 completed, not the next count's rating)."""
     window = folded[end:end + 80]
+    best = None
     for phrase, (category,) in _ratings():
         found = window.find(phrase)
         if 0 <= found <= 40 and not window[:found].count(";"):
-            before = window[:found]
-            if category == "completed" and (before.endswith("tốt ") or before.endswith("xuất sắc ")):
+            if category == "completed" and window[:found].endswith(("tốt ", "xuất sắc ", "không ")):
                 continue
-            return category
-    return None
+            if best is None or (found, -len(phrase)) < (best[0], -len(best[1])):
+                best = (found, phrase, category)
+    return best[2] if best else None
 
 
 def _verb_before(folded: str, start: int, floor: int) -> tuple[str, tuple[str, ...]] | None:
@@ -138,6 +146,14 @@ def _breakdown_before(folded: str, start: int) -> str | None:
     return None
 
 
+def _breakdown_after(folded: str, end: int) -> str | None:
+    rest = regex.sub(r"^\s+(?:là|làm)\s+(?:người\s+)?", "", folded[end:end + 50])
+    for phrase, (category,) in _breakdowns():
+        if rest.startswith(phrase):
+            return category
+    return None
+
+
 def _class_category(folded: str, start: int, end: int) -> str:
     window = folded[start:end]
     for cue, category in _CLASS_CATEGORIES:
@@ -154,6 +170,10 @@ def _is_other(folded: str, start: int, end: int, floor: int, clause_start: int, 
     if percent and regex.search(r"\b(?:tăng|giảm|tăng trưởng|bỏ phiếu|biểu quyết|ủng hộ|khảo sát|thăm dò)\b",
                                 folded[clause_start:start]):
         return True  # "tăng 61% tổ chức và 16% số đảng viên": both are growth; polls and votes too
+    if percent and before.rstrip().endswith("vượt"):
+        return True  # "vượt 9,3% chỉ tiêu": by how much a target was passed
+    if regex.search(r"\b(?:tham dự|dự hội nghị|dự đại hội)\b", folded[clause_start:start]):
+        return True  # attendance
     return any(after.lstrip(" %").startswith(c + " ") for c in _other_cues()["after"] if c not in ("là", "làm"))
 
 
@@ -202,6 +222,9 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         context = fold(about) + " " + folded[sentence:start] + " " + following
         if not any(regex.search(rf"\b{regex.escape(w)}\b", context) for w in _party_words()):
             return Reading("other", None, about, "share_of_something_else", end)
+        measured = fold(about) + " " + folded[clause_start:start]
+        if any(regex.search(rf"\b{regex.escape(w)}\b", measured) for w in _non_members()):
+            return Reading("other", None, about, "share_of_non_members", end)  # voters, youth, post-holders
         return Reading("percentage", None, about, "percent", end)
     noun = noun_after(folded, end)
     verb = _verb_before(folded, start, floor) or inherited_verb
@@ -218,7 +241,7 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         if elected:  # "bầu 59 người vào Ban Chấp hành", "15 người vào Ban Thường vụ"
             standing = "standing" if elected.group(1) == "ban thường vụ" else None
             return Reading("committee_members", standing, None, "elected_into", noun[2])
-    if verb is not None and verb[1][0] == "other":
+    if verb is not None and verb[1][0] == "other" and not (noun and noun[1][0] == "committee_members"):
         return Reading("other", None, None, f"verb:{verb[0]}", noun[2] if noun else end, verb)
     if noun is None:
         heading = regex.match(r"\s*(?:\[\d+\]\s*)?([^:;\[\]]{3,40}?):\s", folded[clause_start:start])
@@ -238,10 +261,15 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
             return Reading("other", None, None, "not_a_training_class", noun_end)  # "lớp 10", "một lớp đá"
         category = _trainee_category(folded, noun_end) or _class_category(folded, noun_end, noun_end + 60)
         return Reading(metric, category, None, "classes", noun_end)
-    if class_context and folded[floor:start].rstrip().endswith("cho") and metric in ("person", "party_members"):
-        trained = category if category in ("admission_candidates", "new_members") else class_context
+    if class_context and folded[floor:start].rstrip().endswith("cho") and metric in (
+            "person", "party_members", "committee_members"):
+        trained = (category if category in ("admission_candidates", "new_members") else
+                   "committee_members" if metric == "committee_members" else class_context)
         return Reading("trainees", trained, None, "trainees", noun_end)
     if regex.match(r"\s+(?:là|làm)\s", folded[noun_end:noun_end + 6]):
+        kind = _breakdown_after(folded, noun_end)
+        if kind and metric == "party_members":  # "2.870 đảng viên là người dân tộc thiểu số"
+            return Reading("party_members", kind, None, "breakdown_after", noun_end)
         return Reading("other", None, None, "sub_population", noun_end, verb)  # "16 đảng viên là công nhân"
     if verb:
         verb_metric, verb_category = verb[1]

@@ -60,6 +60,8 @@ def organization_of(name: str) -> str:
     figures are the whole Party's."""
     if fold(name) in _national():
         return _PARTY
+    # "Ban Thường vụ Tỉnh ủy Nghệ An kết nạp …": the board acts for the organization its committee leads
+    name = regex.sub(r"^(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban thường vụ|Ban chấp hành)\s+(?=\S)", "", name)
     for committee, body in _committee_bodies():
         if fold(name).startswith(fold(committee)):
             rest = name[len(committee):].strip()
@@ -114,13 +116,19 @@ def _sentence_subject(text: str, orgs: list[Org], start: int, end: int, before: 
 _RESULT = regex.compile(r"\b(?:đã|hiện nay|hiện có|hiện|vừa|được)\b")
 
 
+def _cue_before(window: str) -> int:
+    return max((window.rfind(cue) for cue in _targets()), default=-1)
+
+
 def _target(folded: str, paragraph_start: int, sentence_start: int, at: int, published: str | None) -> bool:
     """A goal when a target word stands earlier in the sentence ("Phấn đấu hằng năm, tỷ lệ … đạt 90%;
     tỷ lệ … đạt 90%"), or earlier in the paragraph when this sentence states no result; or when a year
     still ahead of publication is what the number must reach by."""
     window = folded[sentence_start:at]
-    if any(cue in window for cue in _targets()):
-        return True
+    cue = _cue_before(window)
+    if cue >= 0:
+        # "được giao chỉ tiêu kết nạp 10 … và đã kết nạp được 12": a result after the goal is a result
+        return not regex.search(r"\bđã\b", window[cue:])
     if any(cue in folded[paragraph_start:sentence_start] for cue in _targets()) and not _RESULT.search(window):
         return True
     window = folded[paragraph_start:at]
@@ -154,7 +162,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         if not _FOOTNOTE_LINE.match(text, line_start):
             at = bisect_right(starts, match.start()) - 1
             if at >= 0:
-                marks[match.group(1)] = sentences[at]
+                marks[match.group(1)] = (sentences[at][0], match.start())
 
     facts: list[dict] = []
     seen: set[tuple] = set()
@@ -179,17 +187,19 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
                            clause[0], inherited)
         if reading.verb:
             clause_verb = (clause, reading.verb)
-        if number.words and number.value == 1 and reading.verb is None:
-            reading = replace(reading, metric="other", category=None, rule="one_without_verb")  # "là một đảng viên"
+        if number.words and number.value == 1 and reading.verb is None and regex.search(
+                r"\blà\s*$", folded[floor:number.start]):
+            reading = replace(reading, metric="other", category=None, rule="being_one")  # "bà là một đảng viên"
         # the period: the sentence's own (the nearest before the number, else the first after it) …
         in_sentence = [p for p in periods if s_start <= p.start < s_end]
         before = [p for p in in_sentence if p.start < number.start]
         period = before[-1] if before else (in_sentence[0] if in_sentence else None)
         if period is None and context:
             # a footnote: the marked sentence's period, else the one before it in its paragraph
+            # a footnote: the period nearest before its mark, in the marked paragraph
             mark_line = text.rfind("\n", 0, context[0]) + 1
-            period = next((p for p in periods if context[0] <= p.start < context[1]), None) or next(
-                (p for p in reversed(periods) if mark_line <= p.start < context[0]), None)
+            period = next((p for p in reversed(periods) if mark_line <= p.start < context[1]
+                           and p.kind != "event"), None)
         if reading.metric in _STOCKS and regex.search(r"\bhiện (?:có|nay|đang)?\s*$|\bhiện có\b",
                                                       folded[max(s_start, number.start - 40):number.start]):
             period = None  # "Chi bộ hiện có 27 đảng viên": as of publication, whatever year the sentence names
@@ -210,14 +220,25 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         stock = reading.metric in _STOCKS or reading.metric == "percentage"  # a share is as of a day too
         if time is None and stock and not target and (period is None or period.kind != "yearly"):
             time = {"start": published, "end": published} if published else None
-        subject = _sentence_subject(text, orgs, *(context or (s_start, s_end)),
-                                    number.start if context is None else context[1]) or main
+        if context is None and regex.search(r"\b(?:toàn đảng|cả nước|toàn quốc)\b", folded[s_start:number.start]):
+            subject = _PARTY  # a nationwide figure
+        else:
+            subject = (_sentence_subject(text, orgs, clause[0], clause[1], number.start) if context is None
+                       else None) or _sentence_subject(text, orgs, *(context or (s_start, s_end)),
+                                                       number.start if context is None else context[1]) or main
         fact = {"metric": reading.metric, "category": reading.category, "value": to_json(number.value),
                 "approx": number.approx, "target": target, "subject": subject, "time": time,
                 "evidence": {"start": clause[0], "end": clause[1]}, "rule": f"{number.rule}+{reading.rule}"}
-        part = regex.search(r"\b(?:trong đó|gồm)\b", folded[max(clause[0], floor - 20):number.start])
-        own_period = period is not None and part and period.start > max(clause[0], floor - 20) + part.end()
-        if part and not own_period and fact["metric"] in _PARTS_NEED_CATEGORY and (
+        # "trong đó …" anywhere in the clause, "gồm …" after an earlier count ("cho 35 đồng chí, gồm 3 …")
+        part = regex.search(r"\btrong đó\b", folded[clause[0]:number.start])
+        part_from = clause[0]
+        if not part and previous:
+            part_from = previous[0].end
+            part = regex.search(r"\bgồm\b", folded[part_from:number.start])
+        own_period = period is not None and part and period.start > part_from + part.end()
+        earlier_in_clause = [f for f in facts if f["evidence"]["start"] == clause[0]]
+        same_kind = not earlier_in_clause or earlier_in_clause[-1]["metric"] == fact["metric"]
+        if part and not own_period and same_kind and fact["metric"] in _PARTS_NEED_CATEGORY and (
                 fact["category"] is None or fact["metric"] == "disciplined"):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"
         if number.total is not None:

@@ -77,6 +77,8 @@ def _time(match: regex.Match, kind: str, published: str | None, text: str) -> di
     if kind == "year_to_now":
         return _span(_iso(year, 1, 1), published) if published and published[:4] == str(year) else \
             _span(_iso(year, 1, 1), _iso(year, 12, 31))
+    if kind == "since_year":
+        return _span(_iso(year, 1, 1), published) if published else None
     if kind == "now_year":
         return _span(published[:4] + "-01-01", published) if published else None
     if kind == "term_to_now":

@@ -1,0 +1,204 @@
+"""Numeric facts (spec §5): the corpus in corpus/cases/facts.jsonl run through `extract`, plus the period
+finder (`rules.periods.find_periods`) and the committee → organization mapping (`rules.facts.organization_of`).
+
+Each case lists its non-`other` facts exactly (a multiset of metric, category, value, approx, target, time);
+an expected fact may also name a `subject` substring, an `about` substring, and `previous` / `total` / `high`.
+Cases where the code still disagrees with the spec live in corpus/cases/facts_known_gaps.jsonl, which no
+test runs.
+"""
+
+import json
+import re
+
+import pytest
+
+from conftest import assert_offsets, load_cases
+from extractor.api import extract
+from extractor.folding import fold
+from extractor.rules.facts import organization_of
+from extractor.rules.periods import find_periods
+
+_KEY = ("metric", "category", "value", "approx", "target", "time")
+_EXACT_EXTRAS = ("previous", "total", "high")
+
+# The spec's taxonomy: every (metric, category) the corpus must prove with a positive case.
+_TAXONOMY = {
+    "party_members": {None, "female", "ethnic_minority", "youth_union", "religious", "probationary"},
+    "members_admitted": {None},
+    "party_organizations": {"grassroots", "grassroots_committee", "grassroots_cell", "upper_committee",
+                            "subordinate_committee", "departmental_committee", "subordinate_cell", "cell"},
+    "organization_changes": {"established", "dissolved", "renamed", "transferred", "merged"},
+    "committee_members": {None, "standing", "alternate"},
+    "training_classes": {"admission_candidates", "new_members", "committee_members", "other"},
+    "trainees": {"admission_candidates", "new_members", "committee_members", "other"},
+    "party_badges_awarded": {None},
+    "organizations_rated": {"excellent", "good", "completed", "not_completed"},
+    "members_rated": {"excellent", "good", "completed", "not_completed"},
+    "disciplined": {"members", "organizations"},
+    "percentage": {None},
+}
+
+
+def _key(fact: dict) -> tuple:
+    return tuple(json.dumps(fact.get(k), sort_keys=True, ensure_ascii=False) for k in _KEY)
+
+
+def _view(fact: dict) -> dict:
+    return {k: fact.get(k) for k in _KEY}
+
+
+def _fits(expected: dict, actual: dict) -> bool:
+    """The optional checks of one expected fact: subject and about as folded substrings, the rest equal."""
+    if "subject" in expected and fold(expected["subject"]) not in fold(actual.get("subject") or ""):
+        return False
+    if "about" in expected and fold(expected["about"]) not in fold(actual.get("about") or ""):
+        return False
+    return all(actual.get(k) == expected[k] for k in _EXACT_EXTRAS if k in expected)
+
+
+def _unmatched(expected: list, actual: list) -> list:
+    """Expected facts left without a partner in a one-to-one pairing with actual facts of the same key
+    that fit (augmenting paths, so an easy fact never steals the partner a stricter one needs)."""
+    owner: dict[int, int] = {}
+
+    def place(i: int, seen: set) -> bool:
+        for j, fact in enumerate(actual):
+            if j in seen or _key(fact) != _key(expected[i]) or not _fits(expected[i], fact):
+                continue
+            seen.add(j)
+            if j not in owner or place(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    return [expected[i] for i in range(len(expected)) if not place(i, set())]
+
+
+def _cases() -> list:
+    return [param.values[0] for param in load_cases("facts.jsonl")]
+
+
+@pytest.mark.parametrize("case", load_cases("facts.jsonl"))
+def test_facts_corpus(case):
+    record = extract(case["text"], published=case["published"])
+    assert_offsets(record)
+    facts = [f for f in record["facts"] if f["metric"] != "other"]
+    order = lambda view: json.dumps(view, sort_keys=True, ensure_ascii=False)  # noqa: E731
+    assert sorted(map(_view, facts), key=order) == sorted(map(_view, case["expect"]), key=order)
+    missing = _unmatched(case["expect"], facts)
+    assert not missing, {"expected": missing, "got": [{k: f.get(k) for k in ("metric", "value", "subject", "about",
+                                                                        *_EXACT_EXTRAS)} for f in facts]}
+
+
+def test_facts_corpus_covers_the_taxonomy():
+    cases = _cases()
+    expected = [fact for case in cases for fact in case["expect"]]
+    assert len(cases) >= 60
+    assert sum(not case["expect"] for case in cases) >= 20
+    assert {(f["metric"], f["category"]) for f in expected} == {(m, c) for m, cs in _TAXONOMY.items() for c in cs}
+    assert {f["approx"] for f in expected} == {"exact", "over", "under", "about"}
+    assert {f["target"] for f in expected} == {True, False}
+    assert any("previous" in f for f in expected) and any("total" in f for f in expected)
+
+
+def test_facts_corpus_cases_are_well_formed():
+    for case in _cases():
+        assert set(case) == {"text", "published", "expect", "why"}, case["why"]
+        assert case["published"] is None or re.fullmatch(r"\d{4}-\d\d-\d\d", case["published"])
+        assert "\n" in case["text"], case["why"]  # a headline line, then the body
+        for fact in case["expect"]:
+            assert set(_KEY) <= set(fact) <= set(_KEY) | {"subject", "about", *_EXACT_EXTRAS}, case["why"]
+            assert fact["metric"] in _TAXONOMY and fact["category"] in _TAXONOMY[fact["metric"]], case["why"]
+            assert fact["time"] is None or set(fact["time"]) == {"start", "end"}, case["why"]
+
+
+def _span(start, end):
+    return {"start": start, "end": end}
+
+
+_PUB = "2023-06-30"
+
+# (text, published, [(kind, surface, time)]): every kind of data/period_words.tsv, as its header defines it.
+_PERIODS = [
+    ("Từ đầu nhiệm kỳ 2020 - 2025 đến nay", _PUB,
+     [("term_to_now", "Từ đầu nhiệm kỳ 2020 - 2025 đến nay", _span("2020-01-01", _PUB))]),
+    ("Nhiệm kỳ 2020 - 2025, Đảng bộ đề ra mục tiêu. Từ đầu nhiệm kỳ đến nay", _PUB,
+     [("span", "Nhiệm kỳ 2020 - 2025", _span("2020-01-01", "2025-12-31")),
+      ("term_to_now", "Từ đầu nhiệm kỳ đến nay", _span("2020-01-01", _PUB))]),
+    ("Nhiệm kỳ 2020 - 2025 đã qua nửa chặng. Từ sau Đại hội đến nay", _PUB,
+     [("span", "Nhiệm kỳ 2020 - 2025", _span("2020-01-01", "2025-12-31")),
+      ("term_to_now", "Từ sau Đại hội đến nay", _span("2020-01-01", _PUB))]),
+    ("Từ đầu nhiệm kỳ đến nay", None, [("term_to_now", "Từ đầu nhiệm kỳ đến nay", None)]),
+    ("nhiệm kỳ 2015 - 2020", None, [("span", "nhiệm kỳ 2015 - 2020", _span("2015-01-01", "2020-12-31"))]),
+    ("giai đoạn 2016–2020", None, [("span", "giai đoạn 2016–2020", _span("2016-01-01", "2020-12-31"))]),
+    ("thời kỳ 2011-2015", None, [("span", "thời kỳ 2011-2015", _span("2011-01-01", "2015-12-31"))]),
+    ("5 năm (2000-2004)", None, [("span", "(2000-2004)", _span("2000-01-01", "2004-12-31"))]),
+    ("từ năm 2016 đến năm 2020", None, [("span", "từ năm 2016 đến năm 2020", _span("2016-01-01", "2020-12-31"))]),
+    ("từ năm 2021 đến hết tháng 6/2024", None,
+     [("span_to_month", "từ năm 2021 đến hết tháng 6/2024", _span("2021-01-01", "2024-06-30"))]),
+    ("Những tháng đầu năm 2022", "2022-07-12",
+     [("year_to_now", "Những tháng đầu năm 2022", _span("2022-01-01", "2022-07-12"))]),
+    ("Từ đầu năm 2023 đến nay", _PUB, [("since_year", "Từ đầu năm 2023 đến nay", _span("2023-01-01", _PUB))]),
+    ("Từ đầu năm đến nay", _PUB, [("now_year", "Từ đầu năm đến nay", _span("2023-01-01", _PUB))]),
+    ("Từ đầu năm đến nay", None, [("now_year", "Từ đầu năm đến nay", None)]),
+    ("9 tháng năm 2020", None, [("months", "9 tháng năm 2020", _span("2020-01-01", "2020-09-30"))]),
+    ("6 tháng đầu năm 2021", None, [("months", "6 tháng đầu năm 2021", _span("2021-01-01", "2021-06-30"))]),
+    ("9 tháng đầu năm", "2020-10-15", [("months", "9 tháng đầu năm", _span("2020-01-01", "2020-09-30"))]),
+    ("9 tháng đầu năm", None, [("months", "9 tháng đầu năm", None)]),
+    ("Tính đến 30/11/2020", None, [("asof", "Tính đến 30/11/2020", _span("2020-11-30", "2020-11-30"))]),
+    ("đến hết ngày 31/12/2022", None, [("asof", "đến hết ngày 31/12/2022", _span("2022-12-31", "2022-12-31"))]),
+    ("đến năm 2025", None, [("until_year", "đến năm 2025", _span("2025-12-31", "2025-12-31"))]),
+    ("dịp 2/9/2021", None, [("event", "dịp 2/9/2021", _span("2021-09-02", "2021-09-02"))]),
+    ("Ngày 3/2/2023", None, [("event", "Ngày 3/2/2023", _span("2023-02-03", "2023-02-03"))]),
+    ("năm 2021", None, [("year", "năm 2021", _span("2021-01-01", "2021-12-31"))]),
+    ("Trong năm 2019", None, [("year", "Trong năm 2019", _span("2019-01-01", "2019-12-31"))]),
+    ("Hằng năm", None, [("yearly", "Hằng năm", None)]),
+    ("hàng năm", None, [("yearly", "hàng năm", None)]),
+    ("mỗi năm", None, [("yearly", "mỗi năm", None)]),
+    ("năm nào cũng", None, [("yearly", "năm nào cũng", None)]),
+    # negatives: a date without a year and a vague time give no period
+    ("Ngày 14/9", _PUB, []),
+    ("thời gian qua", _PUB, []),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", _PERIODS, ids=[f"{t}|{p}" for t, p, _ in _PERIODS])
+def test_periods_find_periods(text, published, expected):
+    assert [(p.kind, text[p.start:p.end], p.time) for p in find_periods(text, published)] == expected
+
+
+def test_periods_cover_every_kind_of_the_table():
+    from extractor.resources import load_table
+
+    kinds = {kind for _, kind in load_table("period_words.tsv", 2)}
+    assert kinds == {kind for _, _, found in _PERIODS for kind, _, _ in found}
+
+
+@pytest.mark.parametrize("name, organization", [
+    ("Đảng ủy Khối Doanh nghiệp tỉnh", "Đảng bộ Khối Doanh nghiệp tỉnh"),
+    ("Đảng uỷ xã Sơn Kim", "Đảng bộ xã Sơn Kim"),
+    ("Đảng ủy Công an tỉnh", "Đảng bộ Công an tỉnh"),
+    ("Tỉnh ủy Hà Tĩnh", "Đảng bộ tỉnh Hà Tĩnh"),
+    ("Tỉnh uỷ Nghệ An", "Đảng bộ tỉnh Nghệ An"),
+    ("Thành ủy Hà Nội", "Đảng bộ thành phố Hà Nội"),
+    ("Thành ủy TP HCM", "Đảng bộ TP HCM"),
+    ("Thành ủy thành phố Vinh", "Đảng bộ thành phố Vinh"),
+    ("Huyện ủy Yên Định", "Đảng bộ huyện Yên Định"),
+    ("Huyện ủy huyện Can Lộc", "Đảng bộ huyện Can Lộc"),
+    ("Quận ủy Gò Vấp", "Đảng bộ quận Gò Vấp"),
+    ("Thị ủy Hoàng Mai", "Đảng bộ thị xã Hoàng Mai"),
+    ("Chi ủy thôn 3", "Chi bộ thôn 3"),
+    ("Tỉnh ủy", "Đảng bộ tỉnh"),
+    # central organs: their figures are the whole Party's
+    ("Bộ Chính trị", "Đảng Cộng sản Việt Nam"),
+    ("Ban Bí thư", "Đảng Cộng sản Việt Nam"),
+    ("Ban Tổ chức Trung ương", "Đảng Cộng sản Việt Nam"),
+    ("Ủy ban Kiểm tra Trung ương", "Đảng Cộng sản Việt Nam"),
+    ("toàn Đảng", "Đảng Cộng sản Việt Nam"),
+    # negatives: an organization already, or no party body, stays as named
+    ("Đảng bộ xã An Hòa", "Đảng bộ xã An Hòa"),
+    ("Chi bộ thôn Đông Hưng", "Chi bộ thôn Đông Hưng"),
+    ("Sở Nội vụ", "Sở Nội vụ"),
+])
+def test_facts_organization_of(name, organization):
+    assert organization_of(name) == organization

@@ -47,6 +47,8 @@ def _committee_bodies() -> tuple[tuple[str, str], ...]:
 
 _LEVEL_START = regex.compile(r"^(?:tp\b|tp\.|thành phố|tỉnh|huyện|quận|thị xã|xã|phường)", regex.IGNORECASE)
 _PARTY = "Đảng Cộng sản Việt Nam"
+# Patterns run on folded text, so their literals are folded too ("toàn" folds to "tòan").
+_NATIONWIDE = regex.compile(fold(r"\b(?:toàn đảng|cả nước|toàn quốc)\b"))
 
 
 @functools.cache
@@ -220,7 +222,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         stock = reading.metric in _STOCKS or reading.metric == "percentage"  # a share is as of a day too
         if time is None and stock and not target and (period is None or period.kind != "yearly"):
             time = {"start": published, "end": published} if published else None
-        if context is None and regex.search(r"\b(?:toàn đảng|cả nước|toàn quốc)\b", folded[s_start:number.start]):
+        if context is None and _NATIONWIDE.search(folded[s_start:number.start]):
             subject = _PARTY  # a nationwide figure
         else:
             subject = (_sentence_subject(text, orgs, clause[0], clause[1], number.start) if context is None

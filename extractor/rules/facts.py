@@ -48,7 +48,7 @@ def _committee_bodies() -> tuple[tuple[str, str], ...]:
 _LEVEL_START = regex.compile(r"^(?:tp\b|tp\.|thành phố|tỉnh|huyện|quận|thị xã|xã|phường)", regex.IGNORECASE)
 _PARTY = "Đảng Cộng sản Việt Nam"
 # Patterns run on folded text, so their literals are folded too ("toàn" folds to "tòan").
-_NATIONWIDE = regex.compile(fold(r"\b(?:toàn đảng|cả nước|toàn quốc)\b"))
+_NATIONWIDE = regex.compile(fold(r"\b(?:toàn đảng(?!\s+(?:bộ|ủy|uỷ))|cả nước|toàn quốc)\b"))  # not "toàn Đảng bộ"
 
 
 @functools.cache

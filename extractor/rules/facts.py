@@ -239,7 +239,8 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             part = regex.search(r"\bgồm\b", folded[part_from:number.start])
         own_period = period is not None and part and period.start > part_from + part.end()
         earlier_in_clause = [f for f in facts if f["evidence"]["start"] == clause[0]]
-        same_kind = not earlier_in_clause or earlier_in_clause[-1]["metric"] == fact["metric"]
+        same_kind = not earlier_in_clause or any(f["metric"] == fact["metric"] or f["rule"].endswith("+part_of_total")
+                                                 for f in earlier_in_clause)
         if part and not own_period and same_kind and fact["metric"] in _PARTS_NEED_CATEGORY and (
                 fact["category"] is None or fact["metric"] == "disciplined"):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"

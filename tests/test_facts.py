@@ -3,7 +3,7 @@ finder (`rules.periods.find_periods`) and the committee → organization mapping
 
 Each case lists its non-`other` facts exactly (a multiset of metric, category, value, approx, target, time);
 an expected fact may also name a `subject` substring, an `about` substring, and `previous` / `total` / `high`.
-Cases where the code still disagrees with the spec live in corpus/cases/facts_known_gaps.jsonl, which no
+Cases where the code disagrees with the spec go to corpus/cases/facts_known_gaps.jsonl (none now), which no
 test runs.
 """
 

@@ -17,7 +17,7 @@ import regex
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
 from extractor.rules.fact_metrics import about_the_party, classify
-from extractor.rules.numbers import QUANTITIES, find_numbers, to_json
+from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
 from extractor.rules.periods import find_periods
 
 _STOCKS = {"party_members", "party_organizations", "committee_members"}
@@ -252,8 +252,6 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             fact["about"] = reading.about
         change = regex.search(r"\btừ\s+([\d.,]+)\b[^;]{0,60}?\bcòn\s*$", folded[clause[0]:number.qualifier_start])
         if change:
-            from extractor.rules.numbers import parse_number
-
             earlier = parse_number(change.group(1))
             if earlier is not None:
                 fact["previous"] = to_json(earlier)

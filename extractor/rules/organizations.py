@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass
 from typing import Callable
 
+from extractor.folding import fold
 from extractor.resources import load_list, load_table
 from extractor.rules.phrases import PhraseTable
 from extractor.rules.tokens import Token, joined_by_space, tokenize
@@ -44,8 +45,6 @@ def _inner_words() -> PhraseTable:
 
 @functools.cache
 def _standalone() -> frozenset[str]:
-    from extractor.folding import fold
-
     return frozenset(fold(w) for w in load_list("org_standalone_words.txt"))
 
 
@@ -76,8 +75,6 @@ def _levels() -> PhraseTable:
 
 @functools.cache
 def _surnames() -> frozenset[str]:
-    from extractor.folding import fold
-
     return frozenset(fold(s) for s in load_list("surnames.txt"))
 
 
@@ -223,8 +220,6 @@ def _abbreviation_head(token: Token) -> bool:
 
 @functools.cache
 def _abbreviations() -> frozenset[str]:
-    from extractor.folding import fold
-
     return frozenset(fold(head) for head, _ in load_table("org_heads.tsv", 2) if head.isupper())
 
 

@@ -23,6 +23,7 @@ import regex
 
 from extractor.folding import fold, strip_accents
 from extractor.rules.gazetteer import NOT_WORD, PlaceLexicon, place_lexicon
+from extractor.rules.tokens import Token, joined_by_space
 
 _SYL = r"\p{Lu}(?:[\p{Ll}\p{M}]|['’-]\p{L})*" + NOT_WORD  # a capitalised syllable: "Bắc", "Y", "H'Leo", "Al-Sukhnah"
 _SYLLABLE = regex.compile(_SYL)
@@ -226,11 +227,9 @@ def find_places(text: str) -> list[PlaceMatch]:
     return _longest_first(candidates)
 
 
-def known_place_length(tokens, index: int, longest: int = 4) -> int:
+def known_place_length(tokens: list[Token], index: int, longest: int = 4) -> int:
     """How many syllable tokens from `index` spell a known place name (0 if none); for name rules
     that walk tokens (an organization keeps "Huyện ủy Trần Văn Thời" whole because the district is known)."""
-    from extractor.rules.tokens import joined_by_space
-
     for length in range(min(longest, len(tokens) - index), 0, -1):
         window = tokens[index:index + length]
         if not all(t.capitalised for t in window) or any(not joined_by_space(t) for t in window[1:]):

@@ -170,8 +170,6 @@ def _is_other(folded: str, start: int, end: int, floor: int, clause_start: int, 
     if percent and regex.search(r"\b(?:tăng|giảm|tăng trưởng|bỏ phiếu|biểu quyết|ủng hộ|khảo sát|thăm dò)\b",
                                 folded[clause_start:start]):
         return True  # "tăng 61% tổ chức và 16% số đảng viên": both are growth; polls and votes too
-    if percent and before.rstrip().endswith("vượt"):
-        return True  # "vượt 9,3% chỉ tiêu": by how much a target was passed
     if regex.search(r"\b(?:tham dự|dự hội nghị|dự đại hội)\b", folded[clause_start:start]):
         return True  # attendance
     return any(after.lstrip(" %").startswith(c + " ") for c in _other_cues()["after"] if c not in ("là", "làm"))
@@ -194,7 +192,7 @@ def _about(text: str, folded: str, start: int, end: int) -> str:
 
 def _trainee_category(folded: str, noun_end: int) -> str | None:
     """Who a class was for, when the text names them: "… lớp … cho 355 học viên thuộc đối tượng kết nạp"."""
-    match = regex.match(r"[^;.]{0,60}?\bcho\s+[\d.]+\s+", folded[noun_end:])
+    match = regex.match(r"[^;.]{0,60}?\bcho\s+(?:[\d.]+\s+)?", folded[noun_end:])
     if not match:
         return None
     found = noun_after(folded, noun_end + match.end())
@@ -244,6 +242,12 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
     if verb is not None and verb[1][0] == "other" and not (noun and noun[1][0] == "committee_members"):
         return Reading("other", None, None, f"verb:{verb[0]}", noun[2] if noun else end, verb)
     if noun is None:
+        counted = regex.search(r"\bsố(?:\s+lượng)?\s+", folded[clause_start:start])
+        if counted and regex.search(r"\bcòn\s*$", folded[floor:start]):
+            named = noun_after(folded, clause_start + counted.end())
+            if named and named[1][0] in ("party_organizations", "committee_members", "party_members"):
+                category = None if named[1][1] == "-" else named[1][1]
+                return Reading(named[1][0], category, None, "count_of", end)  # "số tổ chức … từ 95 … còn 92"
         heading = regex.match(r"\s*(?:\[\d+\]\s*)?([^:;\[\]]{3,40}?):\s", folded[clause_start:start])
         if heading and noun_after(heading.group(1) + " ", 0) and regex.search(r"\bcòn\s*$", folded[floor:start]):
             # "Đảng bộ cơ sở: từ 243 đầu mối, … còn 222": the heading says what is counted
@@ -261,8 +265,8 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
             return Reading("other", None, None, "not_a_training_class", noun_end)  # "lớp 10", "một lớp đá"
         category = _trainee_category(folded, noun_end) or _class_category(folded, noun_end, noun_end + 60)
         return Reading(metric, category, None, "classes", noun_end)
-    if class_context and folded[floor:start].rstrip().endswith("cho") and metric in (
-            "person", "party_members", "committee_members"):
+    if class_context and metric in ("person", "party_members", "committee_members") and (
+            regex.search(r"(?:cho|với|thu hút|gồm|\()\s*$", folded[floor:start]) or phrase == "học viên"):
         trained = (category if category in ("admission_candidates", "new_members") else
                    "committee_members" if metric == "committee_members" else class_context)
         return Reading("trainees", trained, None, "trainees", noun_end)
@@ -286,7 +290,7 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
     named = regex.search(r"\bsố(?:\s+lượng)?\s+", folded[clause_start:start])
     if named:  # "số chi bộ trực thuộc … từ 187 giảm còn 164 chi bộ": the clause's own noun is the precise one
         precise = noun_after(folded, clause_start + named.end())
-        if precise and precise[1][0] == metric and precise[1][1] != "-":
+        if precise and precise[1][0] == metric and precise[1][1] != "-" and category in (None, "cell"):
             category = precise[1][1]
     rating = _rating_after(folded, noun_end)
     passive = regex.match(r"\s+(?:[^\s,;.]+\s+){0,8}?(?:đã\s+)?(?:bị|được)\s+", folded[noun_end:noun_end + 80])
@@ -306,12 +310,14 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         if rating:
             return Reading("members_rated", rating, None, "rating", noun_end)
         breakdown = _breakdown_before(folded, start)
+        if regex.match(r"\s+(?:đang\s+)?(?:trong\s+thời\s+gian\s+)?dự bị\b", folded[noun_end:noun_end + 40]):
+            breakdown = "probationary"  # "356 đồng chí đang trong thời gian dự bị"
         if metric == "party_members":
             return Reading(metric, breakdown or category, None, f"noun:{phrase}", noun_end)
         if breakdown or "đảng viên" in folded[floor:start]:
             return Reading("party_members", breakdown, None, "members_by_comrades", noun_end)
-        if regex.search(r"ban chấp hành|ban thường vụ|cấp ủy", folded[max(0, floor - 60):start]):
-            standing = "ban thường vụ" in folded[max(0, floor - 60):start]
+        if regex.search(r"ban chấp hành|ban thường vụ|cấp ủy", folded[min(clause_start, floor):start]):
+            standing = "ban thường vụ" in folded[min(clause_start, floor):start]
             return Reading("committee_members", "standing" if standing else None, None, "committee", noun_end)
     if metric == "committee_members":
         return Reading(metric, category, None, f"noun:{phrase}", noun_end)

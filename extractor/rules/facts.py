@@ -241,8 +241,10 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         earlier_in_clause = [f for f in facts if f["evidence"]["start"] == clause[0]]
         same_kind = not earlier_in_clause or any(f["metric"] == fact["metric"] or f["rule"].endswith("+part_of_total")
                                                  for f in earlier_in_clause)
-        if part and not own_period and same_kind and fact["metric"] in _PARTS_NEED_CATEGORY and (
-                fact["category"] is None or fact["metric"] == "disciplined"):
+        same_category_part = fact["metric"] == "party_organizations" and any(
+            f["metric"] == "party_organizations" and f["category"] == fact["category"] for f in earlier_in_clause)
+        if part and not own_period and same_kind and (same_category_part or (
+                fact["metric"] in _PARTS_NEED_CATEGORY and (fact["category"] is None or fact["metric"] == "disciplined"))):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"
         if number.total is not None:
             fact["total"] = to_json(number.total)

@@ -81,6 +81,13 @@ def _time(match: regex.Match, kind: str, published: str | None, text: str) -> di
         return _span(_iso(year, 1, 1), published) if published else None
     if kind == "now_year":
         return _span(published[:4] + "-01-01", published) if published else None
+    if kind in ("term_to_month", "term_to_year"):
+        first = int(g["y1"]) if "y1" in g else term_start(text, match.start())
+        last = int(g["y2"])
+        month = int(g.get("m2", 12))
+        if not first or not 1 <= month <= 12:
+            return None
+        return _span(_iso(first, 1, 1), _iso(last, month, calendar.monthrange(last, month)[1]))
     if kind == "term_to_now":
         first = int(g["y1"]) if "y1" in g else term_start(text, match.start())
         return _span(_iso(first, 1, 1), published) if first and published else None

@@ -107,7 +107,7 @@ def _word_continues_name(tokens: list[Token], i: int) -> bool:
     if not opener.capitalised or opener.folded in _standalone():
         return False
     before = tokens[first - 1] if first > 0 else None
-    if before is not None and before.capitalised and before.folded not in _standalone() \
+    if before is not None and before.capitalised and before.folded not in _standalone() and not before.shouted \
             and not _head_ends_at(tokens, first - 1) and not before.text[0].isdigit():
         return False  # inside a proper name ("Mỹ Xuyên trao"): the segmenter glued a verb to it
     if i == first + 1:

@@ -24,7 +24,7 @@ _STOCKS = {"party_members", "party_organizations", "committee_members"}
 # "… 49 người được kết nạp (trong đó có 4 đảng viên …)": a part with no category of its own is no fact.
 _PARTS_NEED_CATEGORY = {"members_admitted", "party_members", "party_badges_awarded", "disciplined"}
 _FOOTNOTE_MARK = regex.compile(r"\[(\d{1,3})\]")
-_FOOTNOTE_LINE = regex.compile(r"^\[(\d{1,3})\]")
+_FOOTNOTE_LINE = regex.compile(r"\[(\d{1,3})\]")  # used with .match(text, line_start): no "^"
 _CLAUSE = regex.compile(r";")
 
 

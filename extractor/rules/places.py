@@ -16,12 +16,14 @@ Candidates may overlap; the longest span (level word included) wins.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
 import regex
 
 from extractor.folding import fold, strip_accents
+from extractor.resources import load_list
 from extractor.rules.gazetteer import NOT_WORD, PlaceLexicon, place_lexicon
 from extractor.rules.tokens import Token, joined_by_space
 
@@ -132,6 +134,11 @@ def _after_level_word(text: str, folded: str, start: int, end: int, entry: tuple
         found = [PlaceMatch(start, number.end(), level, start, "numbered_unit")]
     else:
         name = _name_at(text, folded, pos, lex, level != "village") if takes != "number" else None
+        if name is None and takes != "number":
+            described = _description_at(folded, pos)
+            if described:  # "các xã miền núi Kim Thủy, Lâm Thủy": the names follow a description
+                pos = described
+                name = _name_at(text, folded, pos, lex, level != "village")
         if name is None:
             return []
         name_end, known_level, known = name
@@ -146,6 +153,19 @@ def _after_level_word(text: str, folded: str, start: int, end: int, entry: tuple
         found = [PlaceMatch(pos, name_end, kind, start, "level_word+name")]
     plural = lex.plural_re.search(folded, max(0, start - 12), start) is not None
     return found + _followers(text, folded, found[0].end, level, plural, lex)
+
+
+@functools.cache
+def _descriptions() -> tuple[str, ...]:
+    return tuple(sorted((fold(d) for d in load_list("place_descriptors.txt")), key=len, reverse=True))
+
+
+def _description_at(folded: str, pos: int) -> int | None:
+    """Where the names start after a description of the places ("miền núi "), or None."""
+    for description in _descriptions():
+        if folded.startswith(description + " ", pos):
+            return pos + len(description) + 1
+    return None
 
 
 def _followers(text: str, folded: str, pos: int, level: str, plural: bool, lex: PlaceLexicon) -> list[PlaceMatch]:

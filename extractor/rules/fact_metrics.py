@@ -106,11 +106,11 @@ def noun_after(folded: str, end: int) -> tuple[str, tuple[str, ...], int] | None
 def _rating_after(folded: str, end: int) -> str | None:
     """The rating nearest after the counted noun ("5 chi bộ hoàn thành nhiệm vụ và 1 chi bộ không hoàn
     thành nhiệm vụ": 5 completed, not the next count's rating)."""
-    window = folded[end:end + 80]
+    window = regex.match(r"[^;\n]{0,100}", folded[end:]).group()  # up to the clause's end
     best = None
     for phrase, (category,) in _ratings():
         found = window.find(phrase)
-        if 0 <= found <= 40 and not window[:found].count(";"):
+        if 0 <= found <= 80:
             if category == "completed" and window[:found].endswith(("tốt ", "xuất sắc ", "không ")):
                 continue
             if best is None or (found, -len(phrase)) < (best[0], -len(best[1])):
@@ -192,7 +192,7 @@ def _about(text: str, folded: str, start: int, end: int) -> str:
 
 def _trainee_category(folded: str, noun_end: int) -> str | None:
     """Who a class was for, when the text names them: "… lớp … cho 355 học viên thuộc đối tượng kết nạp"."""
-    match = regex.match(r"[^;.]{0,60}?\bcho\s+(?:[\d.]+\s+)?", folded[noun_end:])
+    match = regex.match(r"[^;.\d]{0,60}?\bcho\s+(?:[\d.]+\s+)?", folded[noun_end:])  # not past the next count
     if not match:
         return None
     found = noun_after(folded, noun_end + match.end())
@@ -239,15 +239,27 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         if elected:  # "bầu 59 người vào Ban Chấp hành", "15 người vào Ban Thường vụ"
             standing = "standing" if elected.group(1) == "ban thường vụ" else None
             return Reading("committee_members", standing, None, "elected_into", noun[2])
-    if verb is not None and verb[1][0] == "other" and not (noun and noun[1][0] == "committee_members"):
+    elected = noun and (noun[1][0] == "committee_members" or (
+        noun[0] in ("đồng chí", "người") and regex.search(r"ban chấp hành|ban thường vụ", folded[clause_start:start])))
+    if verb is not None and verb[1][0] == "other" and not elected:
         return Reading("other", None, None, f"verb:{verb[0]}", noun[2] if noun else end, verb)
     if noun is None:
-        counted = regex.search(r"\bsố(?:\s+lượng)?\s+", folded[clause_start:start])
-        if counted and regex.search(r"\bcòn\s*$", folded[floor:start]):
-            named = noun_after(folded, clause_start + counted.end())
-            if named and named[1][0] in ("party_organizations", "committee_members", "party_members"):
-                category = None if named[1][1] == "-" else named[1][1]
-                return Reading(named[1][0], category, None, "count_of", end)  # "số tổ chức … từ 95 … còn 92"
+        named = None  # the counted noun that opens the clause, within its first words ("Năm 2023, chi bộ …")
+        for word in regex.finditer(r"(?<![\w])\w", folded[clause_start:min(start, clause_start + 40)]):
+            named = noun_after(folded, clause_start + word.start())
+            if named:
+                break
+        if named and regex.search(r"\bcòn\s*$", folded[floor:start]) and named[1][0] in (
+                "party_organizations", "committee_members", "party_members"):
+            category = None if named[1][1] == "-" else named[1][1]
+            return Reading(named[1][0], category, None, "count_of", end)  # "số tổ chức … từ 95 … còn 92"
+        passive = regex.search(r"\bsố\s+(.{3,80}?)\s+(?:được|bị)\s+(.{3,25}?)\s+là\s*$", folded[clause_start:start])
+        if passive:  # "số quần chúng được kết nạp là 497"
+            who = noun_after(passive.group(1) + " ", 0)
+            what = _verb_before(passive.group(2) + " ", len(passive.group(2)) + 1, 0)
+            if who and what and what[1][0] in _PERSON_METRICS and who[1][0] in ("person", "party_members"):
+                return Reading(what[1][0], "members" if what[1][0] == "disciplined" else None, None,
+                               f"passive:{what[0]}", end, what)
         heading = regex.match(r"\s*(?:\[\d+\]\s*)?([^:;\[\]]{3,40}?):\s", folded[clause_start:start])
         if heading and noun_after(heading.group(1) + " ", 0) and regex.search(r"\bcòn\s*$", folded[floor:start]):
             # "Đảng bộ cơ sở: từ 243 đầu mối, … còn 222": the heading says what is counted

@@ -144,6 +144,22 @@ def _lead_period(periods, text: str):
     return next((p for p in periods if p.start < lead_end and p.kind == "span"), None)
 
 
+def _pair_out_of(numbers: list, folded: str) -> list:
+    """"47 trong số 52 tổ chức" is a ratio like "47/52": one fact, value 47, total 52."""
+    out, skip = [], False
+    for number, after in zip(numbers, numbers[1:] + [None]):
+        if skip:
+            skip = False
+            continue
+        if after is not None and number.kind == after.kind == "count" and regex.fullmatch(
+                r"\s+trong\s+(?:tổng\s+)?số\s+", folded[number.end:after.start]):
+            out.append(replace(number, end=after.end, total=after.value, kind="ratio"))
+            skip = True
+            continue
+        out.append(number)
+    return out
+
+
 def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], published: str | None,
                   skip: list[tuple[int, int]] = ()) -> list[dict]:
     folded = fold(text)
@@ -152,6 +168,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
     numbers = [n for n in find_numbers(text) if n.kind in QUANTITIES
                and not any(s <= n.start and n.end <= e for s, e in skip)]
     # A document's signing date ("Quyết định số 98-QĐ/TW ngày 22/10/2007") dates the document, not a count.
+    numbers = _pair_out_of(numbers, folded)
     periods = [p for p in find_periods(text, published)
                if not (p.kind == "event" and any(e <= p.start <= e + 3 for _, e in skip))]
     main = _main_subject(text, orgs)
@@ -239,10 +256,12 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             part = regex.search(r"\bgồm\b", folded[part_from:number.start])
         own_period = period is not None and part and period.start > part_from + part.end()
         earlier_in_clause = [f for f in facts if f["evidence"]["start"] == clause[0]]
+        # "…có 52 tổ chức cơ sở đảng; trong đó 14 …": a clause that opens on "trong đó" breaks down the last total
+        totals = earlier_in_clause or (facts[-1:] if part and part.start() < 3 else [])
         same_kind = not earlier_in_clause or any(f["metric"] == fact["metric"] or f["rule"].endswith("+part_of_total")
                                                  for f in earlier_in_clause)
         same_category_part = fact["metric"] == "party_organizations" and any(
-            f["metric"] == "party_organizations" and f["category"] == fact["category"] for f in earlier_in_clause)
+            f["metric"] == "party_organizations" and f["category"] == fact["category"] for f in totals)
         if part and not own_period and same_kind and (same_category_part or (
                 fact["metric"] in _PARTS_NEED_CATEGORY and (fact["category"] is None or fact["metric"] == "disciplined"))):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"

@@ -11,7 +11,6 @@ import functools
 import unicodedata
 from pathlib import Path
 
-import regex
 
 DATA_DIR = Path(__file__).parent / "data"
 _PACKAGE_DIR = Path(__file__).parent

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc

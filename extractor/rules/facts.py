@@ -16,7 +16,8 @@ import regex
 
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
-from extractor.rules.fact_metrics import about_the_party, classify
+from extractor.rules.fact_cues import about_the_party
+from extractor.rules.fact_metrics import classify
 from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
 from extractor.rules.periods import find_periods
 

@@ -261,7 +261,7 @@ def parse_number(text: str) -> Decimal | None:
     if not f:
         return None
     r = number_patterns()
-    if m := r["digits"].match(f):
+    if r["digits"].match(f):
         atom = next((a for a in read_atoms(f, f, bytearray(len(f))) if a.start == 0), None)
         unit, end = _unit(f, atom.end) if atom else (None, 0)
         if atom and (end if unit == "percent" else atom.end) == len(f):

@@ -14,7 +14,7 @@ from typing import Callable
 
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
-from extractor.rules.phrases import PhraseTable
+from extractor.rules.phrases import PhraseTable, list_table, pair_table
 from extractor.rules.tokens import Token, joined_by_space, tokenize
 
 # Title words fused with a committee ("Tỉnh ủy viên") hold no organization.
@@ -30,17 +30,17 @@ class OrgMatch:
 
 @functools.cache
 def _heads() -> PhraseTable:
-    return PhraseTable({head: needs for head, needs in load_table("org_heads.tsv", 2)})
+    return pair_table("org_heads.tsv")
 
 
 @functools.cache
 def _names() -> PhraseTable:
-    return PhraseTable({name: True for name in load_list("org_names.txt")})
+    return list_table("org_names.txt")
 
 
 @functools.cache
 def _inner_words() -> PhraseTable:
-    return PhraseTable({word: where for word, where in load_table("org_name_words.txt", 2)})
+    return pair_table("org_name_words.txt")
 
 
 @functools.cache
@@ -50,12 +50,12 @@ def _standalone() -> frozenset[str]:
 
 @functools.cache
 def _plural() -> PhraseTable:
-    return PhraseTable({word: True for word in load_list("org_plural_words.txt")})
+    return list_table("org_plural_words.txt")
 
 
 @functools.cache
 def _named_after_people() -> PhraseTable:
-    return PhraseTable({word: True for word in load_list("org_heads_named_after_people.txt")})
+    return list_table("org_heads_named_after_people.txt")
 
 
 @functools.cache
@@ -65,12 +65,12 @@ def _document_words() -> PhraseTable:
 
 @functools.cache
 def _titles() -> PhraseTable:
-    return PhraseTable({title: True for title in load_list("titles.txt")})
+    return list_table("titles.txt")
 
 
 @functools.cache
 def _levels() -> PhraseTable:
-    return PhraseTable({word: True for word in load_list("org_levels.txt")})
+    return list_table("org_levels.txt")
 
 
 @functools.cache

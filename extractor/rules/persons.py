@@ -15,7 +15,7 @@ import regex
 
 from extractor.folding import fold, fold_tones
 from extractor.resources import load_list, load_table
-from extractor.rules.phrases import PhraseTable
+from extractor.rules.phrases import PhraseTable, list_table, pair_table
 from extractor.rules.tokens import Token, joined_by_space, tokenize
 
 _MAX_SYLLABLES = 4
@@ -33,22 +33,22 @@ class NameMatch:
 
 @functools.cache
 def _surnames() -> PhraseTable:
-    return PhraseTable({s: True for s in load_list("surnames.txt")})
+    return list_table("surnames.txt")
 
 
 @functools.cache
 def _honorifics() -> PhraseTable:
-    return PhraseTable({h: True for h in load_list("honorifics.txt")})
+    return list_table("honorifics.txt")
 
 
 @functools.cache
 def _aliases() -> PhraseTable:
-    return PhraseTable(dict(load_table("person_aliases.tsv", 2)))
+    return pair_table("person_aliases.tsv")
 
 
 @functools.cache
 def _titles() -> PhraseTable:
-    return PhraseTable({t: True for t in load_list("titles.txt")})
+    return list_table("titles.txt")
 
 
 @functools.cache
@@ -69,7 +69,7 @@ def _name_syllable(token: Token) -> bool:
 
 @functools.cache
 def _stop_words() -> PhraseTable:
-    return PhraseTable({w: True for w in load_list("name_stop_words.txt")})
+    return list_table("name_stop_words.txt")
 
 
 def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLES, shouted: bool = False) -> int:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
 from extractor.folding import fold
+from extractor.resources import load_list, load_table
 from extractor.rules.tokens import Token, joined_by_space
 
 
@@ -43,3 +46,15 @@ class PhraseTable:
 
     def __contains__(self, phrase: str) -> bool:
         return tuple(fold(phrase).split()) in self._table
+
+
+@functools.cache
+def list_table(name: str) -> PhraseTable:
+    """A one-entry-per-line data file as a table (every entry maps to True); loaded once, shared."""
+    return PhraseTable({entry: True for entry in load_list(name)})
+
+
+@functools.cache
+def pair_table(name: str) -> PhraseTable:
+    """A two-column TSV data file as a table: column 1 maps to column 2; loaded once, shared."""
+    return PhraseTable(dict(load_table(name, 2)))

@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("records", metavar="OUT.jsonl")
     evaluate.add_argument("gold", metavar="GOLD_DIR")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--errors", action="store_true",
+                          help="list every scored fact (ok, fp, subject) and every missed gold fact (fn), "
+                               "one tab-separated line each, instead of the scores")
     evaluate.add_argument("--baseline", choices=["underthesea"],
                           help="also score underthesea's NER on the same texts, for comparison")
     return parser
@@ -115,6 +118,11 @@ def _evaluate(args: argparse.Namespace) -> int:
             except json.JSONDecodeError as error:
                 print(f"extractor evaluate: {records_path}:{number}: not JSON ({error.msg})", file=sys.stderr)
                 return EXIT_USAGE
+    if args.errors:
+        from extractor.fact_listing import list_facts
+
+        print("\n".join(list_facts(records, gold_dir)))
+        return EXIT_OK
     summary = evaluate(records, gold_dir).as_dict()
     if args.baseline:
         from extractor.baseline import baseline_records

@@ -142,7 +142,12 @@ def _match_multiset(predicted: list, gold: list, key) -> list[tuple]:
     return pairs
 
 
-def _subject_matches(predicted, gold) -> bool:
+def match_facts(predicted: list, gold: list) -> list[tuple]:
+    """(predicted, gold) pairs of facts that score as equal (spec §6), one-to-one."""
+    return _match_multiset(predicted, gold, _fact_key)
+
+
+def subject_matches(predicted, gold) -> bool:
     if predicted is None or gold is None:
         return predicted is None and gold is None
     a, b = fold_key(predicted), fold_key(gold)
@@ -180,7 +185,7 @@ def score_article(report: Report, record: dict, gold: dict) -> None:
 
     predicted_facts = [f for f in record["facts"] if f["metric"] != "other"]
     gold_facts = [f for f in gold["facts"] if f["metric"] != "other"]
-    pairs = _match_multiset(predicted_facts, gold_facts, _fact_key)
+    pairs = match_facts(predicted_facts, gold_facts)
     report.facts.add(len(predicted_facts), len(gold_facts), len(pairs))
     for metric in {f["metric"] for f in predicted_facts + gold_facts}:
         report.facts_by_metric[metric].add(sum(f["metric"] == metric for f in predicted_facts),
@@ -188,7 +193,7 @@ def score_article(report: Report, record: dict, gold: dict) -> None:
                                            sum(g["metric"] == metric for _, g in pairs))
     for got, expected in pairs:
         report.fact_attrs["approx"].add(got["approx"] == expected["approx"])
-        report.fact_attrs["subject"].add(_subject_matches(got.get("subject"), expected.get("subject")))
+        report.fact_attrs["subject"].add(subject_matches(got.get("subject"), expected.get("subject")))
 
 
 def record_key(record: dict) -> str:

@@ -101,3 +101,35 @@ def test_evaluate_cli_prints_and_exits(tmp_path, capsys):
     assert main(["evaluate", str(records), str(tmp_path / "gold"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["meta"]["author"]["accuracy"] == 1.0
     assert main(["evaluate", str(tmp_path / "missing.jsonl"), str(tmp_path / "gold")]) == 2
+
+
+def test_evaluate_errors_list_every_scored_fact_with_its_status(tmp_path):
+    year = {"start": "2021-01-01", "end": "2021-12-31"}
+    text = "Năm 2021 kết nạp 303 đảng viên."
+    evidence = {"start": 0, "end": len(text)}
+    gold = _gold(facts=[{**_fact(303, "members_admitted", time=year), "quote": "kết nạp 303"},
+                        {**_fact(12, "disciplined", "members"), "quote": "kỷ luật 12"},
+                        {**_fact(40, "party_members"), "quote": "40 đảng viên"}])
+    record = _record(text=text, facts=[
+        {**_fact(303, "members_admitted", time=year, subject="Đảng bộ tỉnh Y"), "evidence": evidence, "rule": "r"},
+        {**_fact(12, "party_members"), "evidence": evidence, "rule": "r"},
+        {**_fact(40, "party_members"), "evidence": evidence, "rule": "r"},
+        {**_fact(7, "other"), "evidence": evidence, "rule": "r"}])
+    (tmp_path / "a.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    from extractor.fact_listing import list_facts
+
+    lines = [line.split("\t") for line in list_facts([record], tmp_path)]
+    assert [(line[1], line[2].split()[0]) for line in lines] == [
+        ("subject", "members_admitted"), ("fp", "party_members"), ("ok", "party_members"),
+        ("fn", "disciplined/members")]
+    assert "[metric, category]" in lines[1][4]      # the gold fact of the same value, and what differs
+    assert lines[0][4].startswith("Năm 2021 kết nạp 303")
+
+
+def test_evaluate_errors_list_facts_of_records_without_gold_as_unscored(tmp_path):
+    text = "Chi bộ có 9 đảng viên."
+    record = _record(text=text, facts=[{**_fact(9), "evidence": {"start": 0, "end": len(text)}, "rule": "r"}])
+    record["source"]["path"] = "feed/b.txt"
+    from extractor.fact_listing import list_facts
+
+    assert [line.split("\t")[:2] for line in list_facts([record], tmp_path)] == [["b.txt", "unscored"]]

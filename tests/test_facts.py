@@ -1,5 +1,5 @@
 """Numeric facts (spec §5): the corpus in corpus/cases/facts.jsonl run through `extract`, plus the period
-finder (`rules.periods.find_periods`) and the committee → organization mapping (`rules.facts.organization_of`).
+finder (`rules.facts.periods.find_periods`) and the committee → organization mapping (`rules.facts.organization_of`).
 
 Each case lists its non-`other` facts exactly (a multiset of metric, category, value, approx, target, time);
 an expected fact may also name a `subject` substring, an `about` substring, and `previous` / `total` / `high`.
@@ -16,7 +16,7 @@ from conftest import assert_offsets, load_cases
 from extractor.api import extract
 from extractor.folding import fold
 from extractor.rules.facts import organization_of
-from extractor.rules.periods import find_periods
+from extractor.rules.facts.periods import find_periods
 
 _KEY = ("metric", "category", "value", "approx", "target", "time")
 _EXACT_EXTRAS = ("previous", "total", "high")

@@ -1,4 +1,4 @@
-"""extractor/rules/numbers.py: the corpus in corpus/cases/numbers.jsonl, plus value and offset invariants."""
+"""extractor/rules/numbers: the corpus in corpus/cases/numbers.jsonl, plus value and offset invariants."""
 
 import itertools
 import json

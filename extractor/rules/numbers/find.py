@@ -50,9 +50,9 @@ from decimal import Decimal
 import regex
 
 from extractor.folding import fold
-from extractor.rules.number_words import (Atom, cue_before, normalise, number_lexicon, number_patterns, parse_words,
+from extractor.rules.numbers.words import (Atom, cue_before, normalise, number_lexicon, number_patterns, parse_words,
                                           read_atoms)
-from extractor.rules.number_zones import find_zones
+from extractor.rules.numbers.zones import find_zones
 
 QUANTITIES = ("count", "percent", "ratio", "range")     # the kinds a fact can come from
 

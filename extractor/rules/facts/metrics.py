@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor.folding import fold
-from extractor.rules.fact_cues import (about_phrase, breakdown_after, breakdown_before, class_category,
+from extractor.rules.facts.cues import (about_phrase, breakdown_after, breakdown_before, class_category,
                                         class_words, is_other, non_members, noun_after, party_words,
                                         rating_after, trainee_category, verb_before)
 

@@ -2,7 +2,7 @@
 
 Pure: text, sentences, the organizations found, the publication date → fact dicts as the record holds
 them (spec §5). Numbers come from `rules.numbers` (years, dates, symbols, ages … are never facts), the
-metric from `rules.fact_metrics`, the period from `rules.periods`. A number inside an entity (a document's
+metric from `rules.facts.metrics`, the period from `rules.facts.periods`. A number inside an entity (a document's
 number, `quận 5`) is no fact.
 """
 
@@ -16,10 +16,10 @@ import regex
 
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
-from extractor.rules.fact_cues import about_the_party
-from extractor.rules.fact_metrics import classify
+from extractor.rules.facts.cues import about_the_party
+from extractor.rules.facts.metrics import classify
 from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
-from extractor.rules.periods import find_periods
+from extractor.rules.facts.periods import find_periods
 
 _STOCKS = {"party_members", "party_organizations", "committee_members"}
 # "… 49 người được kết nạp (trong đó có 4 đảng viên …)": a part with no category of its own is no fact.

@@ -23,7 +23,7 @@ import regex
 
 from extractor.rules.dates import find_dates
 from extractor.rules.document_attributes import roman_value
-from extractor.rules.number_words import cue_before
+from extractor.rules.numbers.words import cue_before
 
 
 class Zone(NamedTuple):

@@ -122,6 +122,16 @@ def verb_before(folded: str, start: int, floor: int) -> tuple[str, tuple[str, ..
     return best[1], best[2]
 
 
+def verb_starting(folded: str, at: int, words: int = 3) -> tuple[str, tuple[str, ...]] | None:
+    """A verb that starts within the first `words` words from `at` ("bị xử lý kỷ luật", "được trao tặng
+    Huy hiệu"): the verb of a passive written after its object."""
+    for word in list(regex.finditer(r"(?<!\w)\w", folded[at:at + 40]))[:words]:
+        for phrase, value in verbs():
+            if starts_with(folded, at + word.start(), phrase):
+                return phrase, value
+    return None
+
+
 def breakdown_before(folded: str, start: int) -> str | None:
     window = folded[max(0, start - 40):start].rstrip(" :,")
     window = regex.sub(r"\s+(?:có|là|gồm|chiếm)$", "", window)  # "đảng viên nữ có 2.087 đồng chí"

@@ -20,6 +20,7 @@ from extractor.rules.facts.cues import about_the_party
 from extractor.rules.facts.metrics import classify
 from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
 from extractor.rules.facts.periods import find_periods
+from extractor.rules.facts.restatements import merge_restatements
 
 _STOCKS = {"party_members", "party_organizations", "committee_members"}
 # "… 49 người được kết nạp (trong đó có 4 đảng viên …)": a part with no category of its own is no fact.
@@ -27,6 +28,7 @@ _PARTS_NEED_CATEGORY = {"members_admitted", "party_members", "party_badges_award
 _FOOTNOTE_MARK = regex.compile(r"\[(\d{1,3})\]")
 _FOOTNOTE_LINE = regex.compile(r"\[(\d{1,3})\]")  # used with .match(text, line_start): no "^"
 _CLAUSE = regex.compile(r";")
+_LATER_TOTAL = regex.compile(r"[^;]{0,120}?\btrong\s+(?:tổng\s+)?số\s+(?:\w+\s+)?\d")
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,8 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
                 "evidence": {"start": clause[0], "end": clause[1]}, "rule": f"{number.rule}+{reading.rule}"}
         # "trong đó …" anywhere in the clause, "gồm …" after an earlier count ("cho 35 đồng chí, gồm 3 …")
         part = regex.search(r"\btrong đó\b", folded[clause[0]:number.start])
+        if not part and previous:  # "Trong số 600 đảng viên bị kỷ luật, có 14 …": the first is the total
+            part = regex.match(r"\W*trong\s+(?:tổng\s+)?số\b", folded[clause[0]:number.start])
         part_from = clause[0]
         if not part and previous:
             part_from = previous[0].end
@@ -263,6 +267,8 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
                                                  for f in earlier_in_clause)
         same_category_part = fact["metric"] == "party_organizations" and any(
             f["metric"] == "party_organizations" and f["category"] == fact["category"] for f in totals)
+        if not part and fact["metric"] in _PARTS_NEED_CATEGORY and _LATER_TOTAL.match(folded, number.end, clause[1]):
+            part = True  # "282 người bị khai trừ, 81 trường hợp bị cách chức trong tổng số 2.400 đảng viên …"
         if part and not own_period and same_kind and (same_category_part or (
                 fact["metric"] in _PARTS_NEED_CATEGORY and (fact["category"] is None or fact["metric"] == "disciplined"))):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"
@@ -285,15 +291,4 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         seen.add(key)
         facts.append(fact)
     headline_end = text.find("\n")
-    return _merge_restatements(facts, len(text) if headline_end < 0 else headline_end)
-
-
-def _merge_restatements(facts: list[dict], headline_end: int) -> list[dict]:
-    """A headline's fact, restated with its time in the body, is the same fact: keep the statement that
-    says when (a timeless fact in the body stays: "hằng năm" has no time on purpose)."""
-    def key(fact: dict) -> tuple:
-        return fact["metric"], fact["category"], fact["value"], fact["target"], fold(fact.get("about", ""))
-
-    timed = {key(f) for f in facts if f["time"] is not None and f["metric"] != "other"}
-    return [f for f in facts if f["time"] is not None or f["metric"] == "other" or key(f) not in timed
-            or f["evidence"]["start"] >= headline_end]
+    return merge_restatements(facts, len(text) if headline_end < 0 else headline_end)

@@ -16,10 +16,17 @@ import regex
 from extractor.folding import fold
 from extractor.rules.facts.cues import (about_phrase, breakdown_after, breakdown_before, class_category,
                                         class_words, is_other, non_members, noun_after, party_words,
-                                        rating_after, trainee_category, verb_before)
+                                        rating_after, trainee_category, verb_before, verb_starting)
+from extractor.rules.facts.discipline import party_discipline, passive_after
 
 _PERSON_METRICS = {"members_admitted", "party_badges_awarded", "disciplined"}
 _ORG_CHANGE = "organization_changes"
+_COUNTED_PEOPLE = ("person", "party_members", "collective")
+
+
+def _clause_end(folded: str, at: int) -> int:
+    stop = regex.compile(r"[;.\n]").search(folded, at)
+    return stop.start() if stop else len(folded)
 
 
 @dataclass(frozen=True)
@@ -115,15 +122,30 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         if kind and metric == "party_members":  # "2.870 đảng viên là người dân tộc thiểu số"
             return Reading("party_members", kind, None, "breakdown_after", noun_end)
         return Reading("other", None, None, "sub_population", noun_end, verb)  # "16 đảng viên là công nhân"
+    clause_end = _clause_end(folded, noun_end)
+    verb_at = folded.rfind(verb[0], 0, start) if verb else -1
+    shared, how = verb, "verb"  # a verb before the number governs a list after it; a passive governs its own
+    passive = passive_after(folded, noun_end) if metric in _COUNTED_PEOPLE else None
+    if passive:  # "12 đảng viên bị xử lý kỷ luật", "6 đảng viên được trao Huy hiệu": the verb after its object
+        after = verb_starting(folded, passive[1])
+        if after and after[1][0] in _PERSON_METRICS:
+            verb, verb_at, shared, how = after, passive[1], None, "passive"
+        elif metric != "party_organizations" and (passive[0] == "bị" or not (
+                rating_after(folded, noun_end) or regex.match(r"bầu|cử|chỉ định", folded[passive[1]:]))):
+            # "bị khởi tố", "bị phạt tù", "được tặng giấy khen": those who underwent another act, no stock
+            return Reading("other", None, None, "passive_other_act", noun_end)
     if verb:
         verb_metric, verb_category = verb[1]
-        if verb_metric == "disciplined" and metric == "person" and phrase != "đồng chí":
-            return Reading("other", None, None, "disciplined_non_members", noun_end, verb)  # "khống chế 6 người"
+        if verb_metric == "disciplined" and metric in ("person", "collective"):
+            if not party_discipline(folded, clause_start, max(verb_at, clause_start), phrase, clause_end):
+                return Reading("other", None, None, "discipline_not_the_partys", noun_end, shared)
+            category = "organizations" if metric == "collective" else "members"
+            return Reading("disciplined", category, None, f"{how}:{verb[0]}+party", noun_end, shared)
         if verb_metric in _PERSON_METRICS and metric in ("person", "party_members"):
             category = "members" if verb_metric == "disciplined" else None
-            return Reading(verb_metric, category, None, f"verb:{verb[0]}", noun_end, verb)
+            return Reading(verb_metric, category, None, f"{how}:{verb[0]}", noun_end, shared)
         if verb_metric == "disciplined" and metric == "party_organizations":
-            return Reading("disciplined", "organizations", None, f"verb:{verb[0]}", noun_end, verb)
+            return Reading("disciplined", "organizations", None, f"{how}:{verb[0]}", noun_end, shared)
         if verb_metric == _ORG_CHANGE and metric == "party_organizations":
             category = None if verb_category == "-" else verb_category
             return Reading(_ORG_CHANGE, category, None, f"verb:{verb[0]}", noun_end, verb)

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import regex
 
 from extractor.folding import fold
-from extractor.resources import load_list, load_table
+from extractor.resources import load_list
 from extractor.rules.facts.cues import about_the_party
 from extractor.rules.facts.metrics import classify
 from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
 from extractor.rules.facts.periods import find_periods
 from extractor.rules.facts.restatements import merge_restatements
+from extractor.rules.facts.subjects import (PARTY, Org, main_subject, nationwide, place_actor,
+                                            sentence_subject)
 
 _STOCKS = {"party_members", "party_organizations", "committee_members"}
 # "… 49 người được kết nạp (trong đó có 4 đảng viên …)": a part with no category of its own is no fact.
@@ -31,55 +33,9 @@ _CLAUSE = regex.compile(r";")
 _LATER_TOTAL = regex.compile(r"[^;]{0,120}?\btrong\s+(?:tổng\s+)?số\s+(?:\w+\s+)?\d")
 
 
-@dataclass(frozen=True)
-class Org:
-    start: int
-    end: int
-    name: str  # the full name (the canonical one for back-references)
-
-
 @functools.cache
 def _targets() -> tuple[str, ...]:
     return tuple(fold(w) for w in load_list("fact_targets.txt"))
-
-
-@functools.cache
-def _committee_bodies() -> tuple[tuple[str, str], ...]:
-    return tuple(load_table("committee_bodies.tsv", 2))
-
-
-_LEVEL_START = regex.compile(r"^(?:tp\b|tp\.|thành phố|tỉnh|huyện|quận|thị xã|xã|phường)", regex.IGNORECASE)
-_PARTY = "Đảng Cộng sản Việt Nam"
-# Patterns run on folded text, so their literals are folded too ("toàn" folds to "tòan").
-_NATIONWIDE = regex.compile(fold(r"\b(?:toàn đảng(?!\s+(?:bộ|ủy|uỷ))|cả nước|toàn quốc)\b"))  # not "toàn Đảng bộ"
-
-
-@functools.cache
-def _national() -> frozenset[str]:
-    return frozenset(fold(name) for name in load_list("national_bodies.txt"))
-
-
-def organization_of(name: str) -> str:
-    """A committee's name as the organization it leads ("Đảng ủy Khối X" → "Đảng bộ Khối X",
-    "Quận ủy Gò Vấp" → "Đảng bộ quận Gò Vấp", "Thành ủy TP HCM" → "Đảng bộ TP HCM"); a central organ's
-    figures are the whole Party's."""
-    if fold(name) in _national():
-        return _PARTY
-    # "Ban Thường vụ Tỉnh ủy Nghệ An kết nạp …": the board acts for the organization its committee leads
-    name = regex.sub(r"^(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban thường vụ|Ban chấp hành)\s+(?=\S)", "", name)
-    for committee, body in _committee_bodies():
-        if fold(name).startswith(fold(committee)):
-            rest = name[len(committee):].strip()
-            if rest and _LEVEL_START.match(rest):
-                body = body.split()[0] + " " + body.split()[1]  # the name already says its level
-            return f"{body} {rest}".strip() if rest else body
-    return name
-
-
-def _is_party_body(name: str) -> bool:
-    folded = fold(name)
-    return folded.startswith(("đảng bộ", "đảng ủy", "chi bộ", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy",
-                              "thị ủy", "ban thường vụ", "ban chấp hành"))
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -89,33 +45,6 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = match.end()
     out.append((at, end))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
-
-
-def _main_subject(text: str, orgs: list[Org]) -> str | None:
-    """The article's own organization: the first party body named in the headline or lead."""
-    lead_end = min(len(text), 600)
-    for org in orgs:
-        if org.start < lead_end and _is_party_body(org.name) and not fold(org.name).startswith(("ban ",)) \
-                and fold(org.name) not in _national():
-            return organization_of(org.name)
-    for org in orgs:
-        if _is_party_body(org.name):
-            return organization_of(org.name)
-    return None
-
-
-_OBJECT_MARK = regex.compile(r"(?:thuộc|trực thuộc|của|cho|về|từ|với|tại|vào|lập|thành lập)\s*$")
-
-
-def _sentence_subject(text: str, orgs: list[Org], start: int, end: int, before: int) -> str | None:
-    """The party body the sentence is about: the first one named before the number that is no object
-    ("… 2 đảng bộ bộ phận trực thuộc Đảng bộ phường" is not about that Đảng bộ phường)."""
-    for org in orgs:
-        if start <= org.start < before and (_is_party_body(org.name) or fold(org.name) in _national()) \
-                and not fold(org.name).startswith("ban ") \
-                and not _OBJECT_MARK.search(fold(text[max(start, org.start - 15):org.start])):
-            return organization_of(org.name)
-    return None
 
 
 _RESULT = regex.compile(r"\b(?:đã|hiện nay|hiện có|hiện|vừa|được)\b")
@@ -164,7 +93,7 @@ def _pair_out_of(numbers: list, folded: str) -> list:
 
 
 def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], published: str | None,
-                  skip: list[tuple[int, int]] = ()) -> list[dict]:
+                  skip: list[tuple[int, int]] = (), places: list[Org] = ()) -> list[dict]:
     folded = fold(text)
     if not about_the_party(folded):
         return []  # an article that names no party body or member states no membership fact
@@ -174,7 +103,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
     numbers = _pair_out_of(numbers, folded)
     periods = [p for p in find_periods(text, published)
                if not (p.kind == "event" and any(e <= p.start <= e + 3 for _, e in skip))]
-    main = _main_subject(text, orgs)
+    main = main_subject(text, orgs)
     lead_period = _lead_period(periods, text)
     starts = [s for s, _ in sentences]
     # Footnotes take their subject and time from the sentence that carries their mark.
@@ -242,12 +171,14 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         stock = reading.metric in _STOCKS or reading.metric == "percentage"  # a share is as of a day too
         if time is None and stock and not target and (period is None or period.kind != "yearly"):
             time = {"start": published, "end": published} if published else None
-        if context is None and _NATIONWIDE.search(folded[s_start:number.start]):
-            subject = _PARTY  # a nationwide figure
+        if context is None and nationwide(folded, clause[0], clause[1]):
+            subject = PARTY  # a nationwide figure
+        elif context is None:
+            subject = (sentence_subject(text, orgs, clause[0], clause[1], number.start)
+                       or place_actor(text, places, clause[0], number.start)
+                       or sentence_subject(text, orgs, s_start, s_end, number.start) or main)
         else:
-            subject = (_sentence_subject(text, orgs, clause[0], clause[1], number.start) if context is None
-                       else None) or _sentence_subject(text, orgs, *(context or (s_start, s_end)),
-                                                       number.start if context is None else context[1]) or main
+            subject = sentence_subject(text, orgs, context[0], context[1], context[1]) or main
         fact = {"metric": reading.metric, "category": reading.category, "value": to_json(number.value),
                 "approx": number.approx, "target": target, "subject": subject, "time": time,
                 "evidence": {"start": clause[0], "end": clause[1]}, "rule": f"{number.rule}+{reading.rule}"}

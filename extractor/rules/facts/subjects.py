@@ -1,0 +1,133 @@
+"""Whose a fact is (spec §5 `subject`): always the party organization, found in the clause, then the
+sentence, then the article's own organization — never from another paragraph when the sentence names one.
+
+- A committee or board stands for the organization it leads (`data/committee_bodies.tsv`): `Huyện ủy Yên
+  Thành` → `Đảng bộ huyện Yên Thành`, `Thành ủy TPHCM` → `Đảng bộ TPHCM` (a fused name keeps its level),
+  `Thành ủy TP Hà Nội` → `Đảng bộ thành phố Hà Nội` (a level word is spelled out).
+- Central organs and nationwide figures (`data/national_bodies.txt`, `cả nước`, `toàn Đảng`) are the Party's.
+- A province or city that acts as the clause's subject (`Nghệ An kỷ luật 2.103 đảng viên`) stands for its
+  party organization (`Đảng bộ tỉnh Nghệ An`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from extractor.folding import fold
+from extractor.resources import load_list, load_table
+from extractor.rules.places import known_place_level
+
+PARTY = "Đảng Cộng sản Việt Nam"
+# Patterns run on folded text, so their literals are folded too ("toàn" folds to "tòan").
+NATIONWIDE = regex.compile(fold(r"\b(?:toàn đảng(?!\s+(?:bộ|ủy|uỷ))|cả nước|cả đất nước|toàn quốc)\b"))
+_LEVEL_START = regex.compile(r"^(?:tp\b|tp\.|thành phố|tỉnh|huyện|quận|thị xã|xã|phường)", regex.IGNORECASE)
+_FUSED_CITY = regex.compile(r"^tp\.?\s*hcm\b|^tphcm\b", regex.IGNORECASE)  # TPHCM, TP.HCM, TP. HCM, TP HCM
+_CITY_ABBREVIATION = regex.compile(r"^(?:tp\.?|t\.p\.?)\s*(?=\S)", regex.IGNORECASE)
+_PLACE_BODY = {"province": "Đảng bộ tỉnh", "city": "Đảng bộ thành phố"}
+_OBJECT_MARK = regex.compile(r"(?:thuộc|trực thuộc|của|cho|về|từ|với|tại|vào|lập|thành lập)\s*$")
+# words that may open a clause before the place that acts in it: "Điển hình như TP. HCM đã kỷ luật …"
+_ACTOR_OPENER = regex.compile(r"\W*(?:(?:điển hình (?:như|là)|riêng|còn|trong đó|trong khi đó|cụ thể|tại|ở)\W+)*")
+_COMMA = regex.compile(r"[,:]")
+_ACTOR_VERB = regex.compile(r"\W*(?:đã|cũng|vừa|có|đều|hiện)?\s*\w")
+
+
+@dataclass(frozen=True)
+class Org:
+    start: int
+    end: int
+    name: str  # the full name (the canonical one for back-references)
+
+
+@functools.cache
+def _committee_bodies() -> tuple[tuple[str, str], ...]:
+    return tuple(load_table("committee_bodies.tsv", 2))
+
+
+@functools.cache
+def _national() -> frozenset[str]:
+    return frozenset(fold(name) for name in load_list("national_bodies.txt"))
+
+
+def spell_level(body: str, rest: str) -> str:
+    """`Đảng bộ thành phố` + `TP Hà Nội` → `Đảng bộ thành phố Hà Nội`; `TPHCM` keeps its fused level."""
+    if _FUSED_CITY.match(rest):
+        return f"{body.split()[0]} {body.split()[1]} {rest}"
+    if _CITY_ABBREVIATION.match(rest):
+        return f"{body.split()[0]} {body.split()[1]} thành phố {_CITY_ABBREVIATION.sub('', rest)}"
+    if _LEVEL_START.match(rest):
+        return f"{body.split()[0]} {body.split()[1]} {rest}"  # the name already says its level
+    return f"{body} {rest}"
+
+
+def organization_of(name: str) -> str:
+    """A committee's name as the organization it leads ("Đảng ủy Khối X" → "Đảng bộ Khối X",
+    "Quận ủy Gò Vấp" → "Đảng bộ quận Gò Vấp", "Thành ủy TP HCM" → "Đảng bộ TP HCM"); a central organ's
+    figures are the whole Party's."""
+    if fold(name) in _national():
+        return PARTY
+    # "Ban Thường vụ Tỉnh ủy Nghệ An kết nạp …": the board acts for the organization its committee leads
+    name = regex.sub(r"^(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban thường vụ|Ban chấp hành)\s+(?=\S)", "", name)
+    for committee, body in _committee_bodies():
+        if fold(name).startswith(fold(committee)):
+            rest = name[len(committee):].strip()
+            return spell_level(body, rest) if rest else body
+    return name
+
+
+def is_party_body(name: str) -> bool:
+    folded = fold(name)
+    return folded.startswith(("đảng bộ", "đảng ủy", "chi bộ", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy",
+                              "thị ủy", "ban thường vụ", "ban chấp hành"))
+
+
+def _national_cue(text: str, orgs: list[Org]) -> bool:
+    return bool(NATIONWIDE.search(fold(text))) or any(fold(org.name) in _national() for org in orgs)
+
+
+def main_subject(text: str, orgs: list[Org]) -> str | None:
+    """The article's own organization: the first party body named in the headline or lead; else the Party,
+    when the article speaks of central organs or the whole country and names no party body."""
+    lead_end = min(len(text), 600)
+    for org in orgs:
+        if org.start < lead_end and is_party_body(org.name) and not fold(org.name).startswith(("ban ",)) \
+                and fold(org.name) not in _national():
+            return organization_of(org.name)
+    for org in orgs:
+        if is_party_body(org.name):
+            return organization_of(org.name)
+    return PARTY if _national_cue(text, orgs) else None
+
+
+def sentence_subject(text: str, orgs: list[Org], start: int, end: int, before: int) -> str | None:
+    """The party body the sentence is about: the first one named before the number that is no object
+    ("… 2 đảng bộ bộ phận trực thuộc Đảng bộ phường" is not about that Đảng bộ phường)."""
+    for org in orgs:
+        if start <= org.start < before and (is_party_body(org.name) or fold(org.name) in _national()) \
+                and not fold(org.name).startswith("ban ") \
+                and not _OBJECT_MARK.search(fold(text[max(start, org.start - 15):org.start])):
+            return organization_of(org.name)
+    return None
+
+
+def place_actor(text: str, places: list[Org], start: int, before: int) -> str | None:
+    """A province or city that opens the clause, or its last comma-part before the number, and acts in it
+    ("Năm 2022, Hà Nội kỷ luật 2.054 đảng viên", "Điển hình như TP. HCM đã kỷ luật …"): its party
+    organization."""
+    folded = fold(text)
+    commas = [m.end() for m in _COMMA.finditer(folded, start, before)]
+    opener = _ACTOR_OPENER.match(folded, commas[-1] if commas else start, before).end()
+    for place in places:
+        if place.start != opener or place.end >= before or not _ACTOR_VERB.match(folded, place.end, before):
+            continue
+        level = known_place_level(place.name)
+        if level in _PLACE_BODY:
+            return spell_level(_PLACE_BODY[level], place.name)
+    return None
+
+
+def nationwide(folded: str, start: int, end: int) -> bool:
+    """A clause that counts the whole country ("trên toàn quốc", "cả nước")."""
+    return bool(NATIONWIDE.search(folded, start, end))

@@ -165,7 +165,7 @@ def is_other(folded: str, start: int, end: int, floor: int, clause_start: int, p
     if percent and regex.search(r"\b(?:tăng|giảm|tăng trưởng|bỏ phiếu|biểu quyết|ủng hộ|khảo sát|thăm dò)\b",
                                 folded[clause_start:start]):
         return True  # "tăng 61% tổ chức và 16% số đảng viên": both are growth; polls and votes too
-    if regex.search(r"\b(?:tham dự|dự hội nghị|dự đại hội)\b", folded[clause_start:start]):
+    if regex.search(r"\b(?:tham dự|dự hội nghị|dự đại hội|có mặt)\b", folded[clause_start:start]):
         return True  # attendance
     return any(after.lstrip(" %").startswith(c + " ") for c in other_cues()["after"] if c not in ("là", "làm"))
 

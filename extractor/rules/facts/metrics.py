@@ -17,6 +17,7 @@ from extractor.folding import fold
 from extractor.rules.facts.cues import (about_phrase, breakdown_after, breakdown_before, class_category,
                                         class_words, is_other, non_members, noun_after, party_words,
                                         rating_after, trainee_category, verb_before, verb_starting)
+from extractor.rules.facts.committees import committee_size
 from extractor.rules.facts.discipline import party_discipline, passive_after
 
 _PERSON_METRICS = {"members_admitted", "party_badges_awarded", "disciplined"}
@@ -67,6 +68,11 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         if named and named[1][0] in ("party_members", "party_organizations", "committee_members"):
             category = None if named[1][1] == "-" else named[1][1]
             return Reading(named[1][0], category, None, "total_of", noun[2] if noun else end)
+    size = committee_size(folded, start, end, floor)
+    if size:  # "Ban Chấp hành gồm 45 đồng chí", "Bộ Chính trị (14 người)", "14 người được bầu vào Bộ Chính trị"
+        if size[0] == "other":
+            return Reading("other", None, None, "size_of_other_body", size[1])
+        return Reading("committee_members", size[0], None, "committee_size", size[1])
     if verb is not None and verb[1][0] == "disciplined" and "đề nghị" in folded[clause_start:start]:
         return Reading("other", None, None, "proposal", noun[2] if noun else end, verb)
     if noun is not None and noun[1][0] == "person":

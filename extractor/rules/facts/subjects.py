@@ -51,6 +51,13 @@ def _national() -> frozenset[str]:
     return frozenset(fold(name) for name in load_list("national_bodies.txt"))
 
 
+_TERM = regex.compile(r"\s+(?:khóa\s+)?[ivxlc]+$")  # "BCH TƯ X", "Ủy ban Kiểm tra TƯ khóa X"
+
+
+def _is_national(name: str) -> bool:
+    return _TERM.sub("", fold(name)) in _national()
+
+
 def spell_level(body: str, rest: str) -> str:
     """`Đảng bộ thành phố` + `TP Hà Nội` → `Đảng bộ thành phố Hà Nội`; `TPHCM` keeps its fused level."""
     if _FUSED_CITY.match(rest):
@@ -66,10 +73,12 @@ def organization_of(name: str) -> str:
     """A committee's name as the organization it leads ("Đảng ủy Khối X" → "Đảng bộ Khối X",
     "Quận ủy Gò Vấp" → "Đảng bộ quận Gò Vấp", "Thành ủy TP HCM" → "Đảng bộ TP HCM"); a central organ's
     figures are the whole Party's."""
-    if fold(name) in _national():
+    if _is_national(name):
         return PARTY
     # "Ban Thường vụ Tỉnh ủy Nghệ An kết nạp …": the board acts for the organization its committee leads
-    name = regex.sub(r"^(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban thường vụ|Ban chấp hành)\s+(?=\S)", "", name)
+    name = regex.sub(r"^(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban thường vụ|Ban chấp hành|BCH)\s+(?=\S)", "", name)
+    if _is_national(name):
+        return PARTY  # "Ban chấp hành T.Ư"
     for committee, body in _committee_bodies():
         if fold(name).startswith(fold(committee)):
             rest = name[len(committee):].strip()
@@ -84,7 +93,7 @@ def is_party_body(name: str) -> bool:
 
 
 def _national_cue(text: str, orgs: list[Org]) -> bool:
-    return bool(NATIONWIDE.search(fold(text))) or any(fold(org.name) in _national() for org in orgs)
+    return bool(NATIONWIDE.search(fold(text))) or any(_is_national(org.name) for org in orgs)
 
 
 def main_subject(text: str, orgs: list[Org]) -> str | None:
@@ -93,7 +102,7 @@ def main_subject(text: str, orgs: list[Org]) -> str | None:
     lead_end = min(len(text), 600)
     for org in orgs:
         if org.start < lead_end and is_party_body(org.name) and not fold(org.name).startswith(("ban ",)) \
-                and fold(org.name) not in _national():
+                and not _is_national(org.name):
             return organization_of(org.name)
     for org in orgs:
         if is_party_body(org.name):
@@ -105,7 +114,7 @@ def sentence_subject(text: str, orgs: list[Org], start: int, end: int, before: i
     """The party body the sentence is about: the first one named before the number that is no object
     ("… 2 đảng bộ bộ phận trực thuộc Đảng bộ phường" is not about that Đảng bộ phường)."""
     for org in orgs:
-        if start <= org.start < before and (is_party_body(org.name) or fold(org.name) in _national()) \
+        if start <= org.start < before and (is_party_body(org.name) or _is_national(org.name)) \
                 and not fold(org.name).startswith("ban ") \
                 and not _OBJECT_MARK.search(fold(text[max(start, org.start - 15):org.start])):
             return organization_of(org.name)

@@ -62,9 +62,14 @@ def class_words() -> tuple[str, ...]:
     return tuple(fold(w) for w in load_list("class_words.txt"))
 
 
+@functools.cache
+def _party_word() -> regex.Pattern:
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in party_words()) + r")\b")
+
+
 def about_the_party(folded: str) -> bool:
     """Whether a text speaks of party bodies or members at all (else it holds no membership fact)."""
-    return any(regex.search(rf"\b{regex.escape(w)}\b", folded) for w in party_words())
+    return bool(_party_word().search(folded))
 
 
 @functools.cache

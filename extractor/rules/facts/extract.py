@@ -18,11 +18,11 @@ from extractor.folding import fold
 from extractor.resources import load_list
 from extractor.rules.facts.cues import about_the_party
 from extractor.rules.facts.metrics import classify
-from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
 from extractor.rules.facts.periods import find_periods
 from extractor.rules.facts.restatements import merge_restatements
 from extractor.rules.facts.subjects import (PARTY, Org, main_subject, nationwide, place_actor,
                                             sentence_subject)
+from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
 
 _STOCKS = {"party_members", "party_organizations", "committee_members"}
 # "… 49 người được kết nạp (trong đó có 4 đảng viên …)": a part with no category of its own is no fact.

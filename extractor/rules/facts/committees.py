@@ -33,6 +33,7 @@ def _bodies() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
 
 _FRACTION = regex.compile(r"\d[.,]\d{1,2}$")
 _QUALIFIES = regex.compile(r"\s*,?\s*(?:của\s+)?")
+# "bầu 59 người vào Ban Chấp hành", "14 người được bầu vào Bộ Chính trị"
 _ELECTED_INTO = regex.compile(r"\s+(?:người|đồng chí|ủy viên)\s+(?:(?:đã|vừa)\s+)?(?:được\s+)?(?:bầu\s+|chỉ định\s+)?"
                               r"(?:vào|làm)\s+")
 
@@ -62,7 +63,7 @@ def committee_size(folded: str, start: int, end: int, floor: int) -> tuple[str |
     if found and members:
         phrase = folded[max(floor, found.start() - 40):start]  # "ủy viên dự khuyết BCH T.Ư có 21 người"
         return _category(found.group("body"), phrase, rows), members.end()
-    elected = _ELECTED_INTO.match(folded, end)  # "14 người được bầu vào Bộ Chính trị"
+    elected = _ELECTED_INTO.match(folded, end)
     body = elected and body_at.match(folded, elected.end())
     if body:
         return _category(body.group(), body.group(), rows), body.end()

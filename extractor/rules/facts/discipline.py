@@ -24,14 +24,14 @@ def _marks() -> dict[str, regex.Pattern]:
             for kind, found in words.items()}
 
 
-def party_discipline(folded: str, sentence_start: int, verb_at: int, noun: str, clause_end: int) -> bool:
+def party_discipline(folded: str, clause_start: int, verb_at: int, noun: str, clause_end: int) -> bool:
     """Whether the discipline whose verb stands at `verb_at` is the Party's."""
     marks = _marks()
     if marks["members"].search(noun):
         return True
-    if marks["sanction"].search(folded, sentence_start, clause_end):
+    if marks["sanction"].search(folded, clause_start, clause_end):
         return True
-    return bool(marks["actor"].search(folded, sentence_start, verb_at))
+    return bool(marks["actor"].search(folded, clause_start, verb_at))
 
 
 # the noun, a place or owner after it at most ("đảng viên ở tỉnh này", "đảng viên của Đảng bộ xã"), the passive

@@ -15,7 +15,7 @@ import regex
 
 from extractor.folding import fold
 from extractor.rules.facts.cues import (about_phrase, breakdown_after, breakdown_before, class_category,
-                                        class_words, is_other, non_members, noun_after, party_words,
+                                        about_the_party, class_words, is_other, non_members, noun_after,
                                         rating_after, trainee_category, verb_before, verb_starting)
 from extractor.rules.facts.committees import committee_size
 from extractor.rules.facts.discipline import party_discipline, passive_after
@@ -25,8 +25,11 @@ _ORG_CHANGE = "organization_changes"
 _COUNTED_PEOPLE = ("person", "party_members", "collective")
 
 
+_CLAUSE_STOP = regex.compile(r"[;.\n]")
+
+
 def _clause_end(folded: str, at: int) -> int:
-    stop = regex.compile(r"[;.\n]").search(folded, at)
+    stop = _CLAUSE_STOP.search(folded, at)
     return stop.start() if stop else len(folded)
 
 
@@ -54,7 +57,7 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         sentence = max(folded.rfind("\n", 0, start), folded.rfind(". ", 0, start)) + 1
         following = regex.match(r"[^;.\n]{0,100}", folded[end:]).group()
         context = fold(about) + " " + folded[sentence:start] + " " + following
-        if not any(regex.search(rf"\b{regex.escape(w)}\b", context) for w in party_words()):
+        if not about_the_party(context):
             return Reading("other", None, about, "share_of_something_else", end)
         measured = fold(about) + " " + folded[clause_start:start]
         if any(regex.search(rf"\b{regex.escape(w)}\b", measured) for w in non_members()):
@@ -75,11 +78,6 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         return Reading("committee_members", size[0], None, "committee_size", size[1])
     if verb is not None and verb[1][0] == "disciplined" and "đề nghị" in folded[clause_start:start]:
         return Reading("other", None, None, "proposal", noun[2] if noun else end, verb)
-    if noun is not None and noun[1][0] == "person":
-        elected = regex.match(r"\s+(?:vào|làm)\s+(ban chấp hành|ban thường vụ|cấp ủy)", folded[noun[2]:noun[2] + 30])
-        if elected:  # "bầu 59 người vào Ban Chấp hành", "15 người vào Ban Thường vụ"
-            standing = "standing" if elected.group(1) == "ban thường vụ" else None
-            return Reading("committee_members", standing, None, "elected_into", noun[2])
     elected = noun and (noun[1][0] == "committee_members" or (
         noun[0] in ("đồng chí", "người") and regex.search(r"ban chấp hành|ban thường vụ", folded[clause_start:start])))
     if verb is not None and verb[1][0] == "other" and not elected:

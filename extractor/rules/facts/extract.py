@@ -2,7 +2,7 @@
 
 Pure: text, sentences, the organizations found, the publication date → fact dicts as the record holds
 them (spec §5). Numbers come from `rules.numbers` (years, dates, symbols, ages … are never facts), the
-metric from `rules.facts.metrics`, the period from `rules.facts.periods`. A number inside an entity (a document's
+metric from `rules.facts.metrics`, the period from `rules.facts.timescope`. A number inside an entity (a document's
 number, `quận 5`) is no fact.
 """
 
@@ -20,16 +20,18 @@ from extractor.rules.facts.cues import about_the_party
 from extractor.rules.facts.metrics import classify
 from extractor.rules.facts.periods import find_periods
 from extractor.rules.facts.restatements import merge_restatements
+from extractor.rules.facts.timescope import STOCKS, Scope, fact_time, lead_period
 from extractor.rules.facts.subjects import (PARTY, Org, main_subject, nationwide, place_actor,
                                             sentence_subject)
 from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
 
-_STOCKS = {"party_members", "party_organizations", "committee_members"}
 # "… 49 người được kết nạp (trong đó có 4 đảng viên …)": a part with no category of its own is no fact.
 _PARTS_NEED_CATEGORY = {"members_admitted", "party_members", "party_badges_awarded", "disciplined"}
 _FOOTNOTE_MARK = regex.compile(r"\[(\d{1,3})\]")
 _FOOTNOTE_LINE = regex.compile(r"\[(\d{1,3})\]")  # used with .match(text, line_start): no "^"
 _CLAUSE = regex.compile(r";")
+# between a count and its share: "1.842 đồng chí (chiếm 14,6%)", "30/65 chi bộ … (tỉ lệ 46,2%)", "…, bằng 25%"
+_BESIDE = regex.compile(r"[^;]{0,80}?[(,]\s*(?:chiếm|bằng|đạt)?\s*(?:tỉ lệ|tỷ lệ)?\s*(?:là\s*)?")
 _LATER_TOTAL = regex.compile(r"[^;]{0,120}?\btrong\s+(?:tổng\s+)?số\s+(?:\w+\s+)?\d")
 
 
@@ -70,12 +72,6 @@ def _target(folded: str, paragraph_start: int, sentence_start: int, at: int, pub
     return bool(ahead and published and ahead.group(1) > published[:4])
 
 
-def _lead_period(periods, text: str):
-    """The span the headline or lead gives the whole article ("nhiệm kỳ 2015 - 2020", "5 năm (2000-2004)")."""
-    lead_end = min(len(text), 600)
-    return next((p for p in periods if p.start < lead_end and p.kind == "span"), None)
-
-
 def _pair_out_of(numbers: list, folded: str) -> list:
     """"47 trong số 52 tổ chức" is a ratio like "47/52": one fact, value 47, total 52."""
     out, skip = [], False
@@ -92,6 +88,16 @@ def _pair_out_of(numbers: list, folded: str) -> list:
     return out
 
 
+def _share_of(folded: str, number, previous: list, made: dict[int, tuple]) -> dict | None:
+    """The fact a share is stated beside ("1.842 đồng chí (chiếm 14,6%)"): the clause's last count of something,
+    passing over numbers that count nothing ("… 5 năm liền (tỉ lệ 46,2%)"); none when that count is no fact."""
+    counted = next((made[n.start] for n in reversed(previous) if n.start in made
+                    and not made[n.start][1]["rule"].endswith("+no_counted_noun")), None)
+    if counted and counted[1]["metric"] != "other" and _BESIDE.fullmatch(folded, counted[0].end, number.start):
+        return counted[1]
+    return None
+
+
 def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], published: str | None,
                   skip: list[tuple[int, int]] = (), places: list[Org] = ()) -> list[dict]:
     folded = fold(text)
@@ -104,7 +110,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
     periods = [p for p in find_periods(text, published)
                if not (p.kind == "event" and any(e <= p.start <= e + 3 for _, e in skip))]
     main = main_subject(text, orgs)
-    lead_period = _lead_period(periods, text)
+    lead = lead_period(periods, text)
     starts = [s for s, _ in sentences]
     # Footnotes take their subject and time from the sentence that carries their mark.
     marks: dict[str, tuple[int, int]] = {}
@@ -117,6 +123,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
 
     facts: list[dict] = []
     seen: set[tuple] = set()
+    made: dict[int, tuple] = {}  # each number and the fact it gave, by where the number starts
     clause_verb: tuple[tuple[int, int], object] = ((-1, -1), None)
     for number in numbers:
         at = bisect_right(starts, number.start) - 1
@@ -141,36 +148,13 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         if number.words and number.value == 1 and reading.verb is None and regex.search(
                 r"\blà\s*$", folded[floor:number.start]):
             reading = replace(reading, metric="other", category=None, rule="being_one")  # "bà là một đảng viên"
-        # the period: the sentence's own (the nearest before the number, else the first after it) …
-        in_sentence = [p for p in periods if s_start <= p.start < s_end]
-        before = [p for p in in_sentence if p.start < number.start]
-        period = before[-1] if before else (in_sentence[0] if in_sentence else None)
-        if period is None and context:
-            # a footnote: the marked sentence's period, else the one before it in its paragraph
-            # a footnote: the period nearest before its mark, in the marked paragraph
-            mark_line = text.rfind("\n", 0, context[0]) + 1
-            period = next((p for p in reversed(periods) if mark_line <= p.start < context[1]
-                           and p.kind != "event"), None)
-        if reading.metric in _STOCKS and regex.search(r"\bhiện (?:có|nay|đang)?\s*$|\bhiện có\b",
-                                                      folded[max(s_start, number.start - 40):number.start]):
-            period = None  # "Chi bộ hiện có 27 đảng viên": as of publication, whatever year the sentence names
-        elif period is None and reading.metric in _STOCKS:
-            # a stock counted "tính đến 31/12/2022" earlier in the paragraph
-            period = next((p for p in reversed(periods) if line_start <= p.start < number.start
-                           and p.kind == "asof"), None)
         target = _target(folded, line_start, s_start, number.start, published)
-        if period is None and (reading.metric not in _STOCKS or target):
-            # … else the paragraph's last one before it, else the span the lead gives the article
-            earlier = [p for p in periods if line_start <= p.start < number.start]
-            period = earlier[-1] if earlier else lead_period
-        if (period is not None and period.kind in ("until_year", "asof") and reading.metric not in _STOCKS
-                and not target and lead_period and period.time and lead_period.time
-                and lead_period.time["end"][:4] == period.time["end"][:4]):
-            period = lead_period  # "Đến năm 2004 … kết nạp mới 339": counted over the article's span
-        time = period.time if period else None
-        stock = reading.metric in _STOCKS or reading.metric == "percentage"  # a share is as of a day too
-        if time is None and stock and not target and (period is None or period.kind != "yearly"):
-            time = {"start": published, "end": published} if published else None
+        scope = Scope(number.start, number.end, clause, (s_start, s_end), line_start, context)
+        stock = reading.metric in STOCKS or reading.rule == "percent"  # a share is as of a day too
+        period, time = fact_time(periods, text, folded, scope, stock, target, published, lead)
+        counted = _share_of(folded, number, previous, made) if reading.metric == "percentage" else None
+        if counted:
+            time = counted["time"]  # "30/65 chi bộ … (tỉ lệ 46,2%)": the share of that count, over its period
         if context is None and nationwide(folded, clause[0], clause[1]):
             subject = PARTY  # a nationwide figure
         elif context is None:
@@ -221,5 +205,6 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             continue  # stated again (headline, lead, caption): one fact
         seen.add(key)
         facts.append(fact)
+        made[number.start] = (number, fact)
     headline_end = text.find("\n")
     return merge_restatements(facts, len(text) if headline_end < 0 else headline_end)

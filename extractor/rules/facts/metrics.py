@@ -62,6 +62,8 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         measured = fold(about) + " " + folded[clause_start:start]
         if any(regex.search(rf"\b{regex.escape(w)}\b", measured) for w in non_members()):
             return Reading("other", None, about, "share_of_non_members", end)  # voters, youth, post-holders
+        if rating_after(folded, end):  # "92,4% đảng viên được xếp loại hoàn thành tốt": a year's rating
+            return Reading("percentage", None, about, "percent_rated", end)
         return Reading("percentage", None, about, "percent", end)
     noun = noun_after(folded, end)
     verb = verb_before(folded, start, floor) or inherited_verb

@@ -171,6 +171,24 @@ _PERIODS = [
     ("hàng năm", None, [("yearly", "hàng năm", None)]),
     ("mỗi năm", None, [("yearly", "mỗi năm", None)]),
     ("năm nào cũng", None, [("yearly", "năm nào cũng", None)]),
+    ("Trong các năm 2012-2016", None, [("span", "Trong các năm 2012-2016", _span("2012-01-01", "2016-12-31"))]),
+    ("năm 2019 - 2020", None, [("span", "năm 2019 - 2020", _span("2019-01-01", "2020-12-31"))]),
+    # a term that names a body or a meeting written before it dates only targets (period_term_bodies.tsv)
+    ("Đại hội đại biểu Đảng bộ huyện Kim Sơn lần thứ XXII, nhiệm kỳ 2020 - 2025", None,
+     [("body_term", "nhiệm kỳ 2020 - 2025", _span("2020-01-01", "2025-12-31"))]),
+    ("tham gia ban chấp hành nhiệm kỳ 2010-2015", None,
+     [("body_term", "nhiệm kỳ 2010-2015", _span("2010-01-01", "2015-12-31"))]),
+    ("Ủy viên Ban Thường vụ Đảng ủy Khối nhiệm kỳ 2015 - 2020", None,
+     [("body_term", "nhiệm kỳ 2015 - 2020", _span("2015-01-01", "2020-12-31"))]),
+    ("đại hội đảng bộ các cấp nhiệm kỳ 2025 - 2030", None,
+     [("body_term", "nhiệm kỳ 2025 - 2030", _span("2025-01-01", "2030-12-31"))]),
+    # … but a term after a verb, a place or a count is the period counted
+    ("Đảng bộ đã kết nạp 900 đảng viên trong nhiệm kỳ 2010 - 2015", None,
+     [("span", "nhiệm kỳ 2010 - 2015", _span("2010-01-01", "2015-12-31"))]),
+    ("kỷ luật 300 đảng viên ở Bình Dương, nhiệm kỳ 2010-2015", None,
+     [("span", "nhiệm kỳ 2010-2015", _span("2010-01-01", "2015-12-31"))]),
+    ("Đại hội đã thành công. Nhiệm kỳ 2015 - 2020", None,
+     [("span", "Nhiệm kỳ 2015 - 2020", _span("2015-01-01", "2020-12-31"))]),
     # negatives: a date without a year and a vague time give no period
     ("Ngày 14/9", _PUB, []),
     ("thời gian qua", _PUB, []),
@@ -185,7 +203,7 @@ def test_periods_find_periods(text, published, expected):
 def test_periods_cover_every_kind_of_the_table():
     from extractor.resources import load_table
 
-    kinds = {kind for _, kind in load_table("period_words.tsv", 2)}
+    kinds = {kind for _, kind in load_table("period_words.tsv", 2)} | {"body_term"}
     assert kinds == {kind for _, _, found in _PERIODS for kind, _, _ in found}
 
 

@@ -56,7 +56,7 @@ def _time(match: regex.Match, kind: str, published: str | None, text: str) -> di
     year = int(g["y"]) if "y" in g else None
     if kind == "year":
         return _span(_iso(year, 1, 1), _iso(year, 12, 31))
-    if kind == "span":
+    if kind in ("span", "body_term"):
         return _span(_iso(int(g["y1"]), 1, 1), _iso(int(g["y2"]), 12, 31))
     if kind == "span_to_month":
         month, last = int(g["m2"]), int(g["y2"])
@@ -94,6 +94,34 @@ def _time(match: regex.Match, kind: str, published: str | None, text: str) -> di
     return None  # yearly
 
 
+@functools.cache
+def _term_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    rows = load_table("period_term_bodies.tsv", 2)
+    return tuple(fold(w) for k, w in rows if k == "body"), frozenset(fold(w) for k, w in rows if k == "gap")
+
+
+_TERM = regex.compile(r"nhiệm kỳ|khóa")
+_NAME_WORD = regex.compile(r"[^\s,()]+|,")
+_ROMAN = regex.compile(r"[IVXLC]+")
+
+
+def names_body(text: str, start: int) -> bool:
+    """Whether the term at `start` names the body or meeting written just before it (`Đại hội Đảng bộ tỉnh
+    lần thứ XX, nhiệm kỳ …`), walking back over that body's own name to a word of `period_term_bodies.tsv`."""
+    bodies, gaps = _term_words()
+    words = [m.group() for m in _NAME_WORD.finditer(text, max(0, start - 120), start)]
+    if words and words[-1] == ",":
+        words.pop()
+    for back in range(min(len(words), 12)):
+        tail = " " + fold(" ".join(words[max(0, len(words) - back - 3):len(words) - back]))
+        if any(tail.endswith(" " + body) for body in bodies):
+            return True
+        word = words[len(words) - 1 - back]
+        if not (word[0].isupper() or word[0].isdigit() or _ROMAN.fullmatch(word) or fold(word) in gaps):
+            return False
+    return False
+
+
 def find_periods(text: str, published: str | None = None) -> list[Period]:
     """Every time expression in `text`, longest first where they overlap, in text order."""
     folded = fold(text)
@@ -105,5 +133,7 @@ def find_periods(text: str, published: str | None = None) -> list[Period]:
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
+            if kind == "span" and _TERM.match(folded, start) and names_body(text, start):
+                kind = "body_term"  # "Đại hội … nhiệm kỳ 2020 - 2025": the meeting's name; it dates only targets
             found.append(Period(start, end, kind, _time(match, kind, published, text)))
     return sorted(found, key=lambda p: p.start)

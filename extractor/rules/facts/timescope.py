@@ -7,7 +7,7 @@
 3. A stock (members, organizations, committee sizes, shares) with no period of its own is as of an
    `tính đến …` date earlier in its paragraph, else as of publication; `hiện có` is always as of publication.
 4. A flow or a target with no period of its own takes the paragraph's last period before it, else the span
-   the lead gives the whole article.
+   the headline or the lead gives the whole article (a lead's span only for what follows it).
 A term that names a body or a meeting (`Đại hội Đảng bộ nhiệm kỳ 2015-2020`, `Ban Chấp hành khóa 2020-2025`)
 is no period: `periods.find_periods` leaves it out.
 """
@@ -62,6 +62,10 @@ def fact_time(periods: list[Period], text: str, folded: str, scope: Scope, stock
               published: str | None, lead: Period | None) -> tuple[Period | None, dict | None]:
     """The period the fact takes and its {start, end} (None when the article does not say); `stock` for
     counts as of a day (members, organizations, committee sizes, most shares), else a flow over a period."""
+    if not target:
+        periods = [p for p in periods if p.kind != "body_term"]
+    if lead and lead.start > scope.number_start and lead.start > text.find("\n") >= 0:
+        lead = None  # a lead governs what follows it (the headline governs the whole article)
     period = _own_period(periods, folded, scope)
     if period is None and scope.footnote:
         period = _footnote_period(periods, text, scope.footnote)

@@ -235,3 +235,62 @@ def test_periods_cover_every_kind_of_the_table():
 ])
 def test_facts_organization_of(name, organization):
     assert organization_of(name) == organization
+
+
+# (text, the share's reading): every row of data/fact_share_cues.tsv, and shares that stay shares.
+_SHARES = [
+    ("Số đảng viên tăng 12% so với năm trước.", "growth"),
+    ("Số chi bộ yếu kém giảm 30% so với đầu nhiệm kỳ.", "growth"),
+    ("Tốc độ tăng trưởng đảng viên đạt 5%.", "growth"),
+    ("Đại hội bỏ phiếu với 96% tán thành.", "vote_share"),
+    ("Hội nghị biểu quyết thông qua với 98% đại biểu.", "vote_share"),
+    ("Ông được 412 phiếu, chiếm 88,2%.", "vote_share"),
+    ("Ban Thường vụ thống nhất 100% đề nghị kỷ luật.", "vote_share"),
+    ("Hội nghị nhất trí 100% thông qua.", "vote_share"),
+    ("Đa số ủng hộ, khoảng 70% đảng viên được hỏi.", "poll_share"),
+    ("Qua khảo sát, 64% đảng viên trẻ muốn học thêm lý luận.", "poll_share"),
+    ("Kết quả thăm dò cho thấy 58% đảng viên đồng tình.", "poll_share"),
+    ("Các ý kiến góp ý của đảng viên, 81% đề nghị sửa đổi.", "poll_share"),
+    ("Trong quy hoạch cấp ủy nhiệm kỳ tới có 32% cán bộ nữ.", "planning_pool_share"),
+    ("Tỉnh ủy đã đề bạt 120 cán bộ, trong đó nữ chiếm 18%.", "appointee_share"),
+    ("Huyện ủy bổ nhiệm 45 cán bộ, trong đó cán bộ trẻ chiếm 20%.", "appointee_share"),
+    ("Thành ủy luân chuyển 60 cán bộ trẻ (chiếm 25%).", "appointee_share"),
+    ("Tỷ lệ đảng viên trong Quốc hội khóa mới là 88%.", "share_in_other_body"),
+    ("Đảng viên trong QH chiếm khoảng 90%.", "share_in_other_body"),
+    ("Đảng viên là đại biểu hội đồng nhân dân xã chiếm 95%.", "share_in_other_body"),
+    ("Đảng viên trong HĐND huyện chiếm 91%.", "share_in_other_body"),
+    ("Đảng viên nữ tham gia: 28% cấp ủy, 31% phiếu bầu hợp lệ.", "vote_share"),
+    ("Đảng viên nữ có 40% ý kiến đề xuất.", "poll_share"),
+    ("Đại hội thông qua nghị quyết với 99% nhất trí.", "vote_share"),
+    ("Đảng viên của chi bộ có 75% đồng ý phương án.", "vote_share"),
+    ("Đảng viên của chi bộ có 68% tán thành chủ trương.", "vote_share"),
+    ("Cán bộ nữ của tỉnh có 27% tham gia cấp ủy, 30% quốc hội khóa này.", "share_in_other_body"),
+    ("Cán bộ nữ của tỉnh có 27% tham gia cấp ủy, 33% QH khóa này.", "share_in_other_body"),
+    ("Cán bộ nữ của tỉnh có 27% tham gia cấp ủy, 35% hội đồng nhân dân.", "share_in_other_body"),
+    ("Cán bộ nữ của tỉnh có 27% tham gia cấp ủy, 36% HĐND.", "share_in_other_body"),
+    ("Mười chi bộ có tỷ lệ đảng viên trẻ cao hơn 20%.", "threshold_of_a_count"),
+    ("12 đảng bộ có tỉ lệ nữ dưới 10%.", "threshold_of_a_count"),
+    # negatives: shares of members or bodies stay shares
+    ("Đảng viên nữ chiếm 41% tổng số đảng viên của Đảng bộ.", None),
+    ("Có 95% chi bộ được xếp loại hoàn thành tốt nhiệm vụ.", None),
+    ("Đảng bộ có tỷ lệ đảng viên nữ là 38%.", None),
+    ("Cán bộ nữ của tỉnh có 27% tham gia cấp ủy, 30% quốc hội khóa này.", None),  # the first share, 27
+]
+
+
+@pytest.mark.parametrize("text, reading", _SHARES, ids=[t for t, _ in _SHARES])
+def test_cues_share_cue(text, reading):
+    from extractor.rules.facts.cues import share_cue
+
+    folded = fold(text)
+    shares = list(re.finditer(r"\d+(?:,\d+)?%", folded))
+    share = shares[0] if reading is None and "27%" in text else shares[-1]
+    assert share_cue(folded, share.start(), share.end(), 0) == reading
+
+
+def test_cues_every_share_cue_has_an_example():
+    from extractor.resources import load_table
+
+    examples = " ".join(fold(text) for text, reading in _SHARES if reading)
+    missing = [phrase for _, phrase, _ in load_table("fact_share_cues.tsv", 3) if fold(phrase) not in examples]
+    assert missing == []

@@ -1,7 +1,7 @@
 """The cue words around a number, read from the data files: what is counted (`fact_nouns.tsv`), what
 happened to it (`fact_verbs.tsv`), its rating (`fact_ratings.tsv`), its sub-population (`fact_breakdowns.tsv`),
 what a share measures, and the words that make a number count nothing (`fact_other_cues.tsv`,
-`party_words.txt`, `non_member_words.txt`, `class_words.txt`). Kept apart from `fact_metrics`, which
+`party_words.txt`, `non_member_words.txt`, `class_words.txt`), and why a share is none (`fact_share_cues.tsv`). Kept apart from `fact_metrics`, which
 decides the metric from these readings.
 """
 
@@ -167,12 +167,37 @@ def is_other(folded: str, start: int, end: int, floor: int, clause_start: int, p
     after = folded[end:end + 30]
     if any(before.rstrip().endswith(c) for c in other_cues()["before"]):
         return True
-    if percent and regex.search(r"\b(?:tăng|giảm|tăng trưởng|bỏ phiếu|biểu quyết|ủng hộ|khảo sát|thăm dò)\b",
-                                folded[clause_start:start]):
-        return True  # "tăng 61% tổ chức và 16% số đảng viên": both are growth; polls and votes too
     if regex.search(r"\b(?:tham dự|dự hội nghị|dự đại hội|có mặt)\b", folded[clause_start:start]):
         return True  # attendance
     return any(after.lstrip(" %").startswith(c + " ") for c in other_cues()["after"] if c not in ("là", "làm"))
+
+
+@functools.cache
+def _share_cues() -> dict[str, list[tuple[regex.Pattern, str]]]:
+    cues: dict[str, list[tuple[regex.Pattern, str]]] = {"before": [], "item": []}
+    for where, phrase, reading in load_table("fact_share_cues.tsv", 3):
+        cues[where].append((regex.compile(rf"\b{regex.escape(fold(phrase))}\b"), reading))
+    return cues
+
+
+_ITEM_END = regex.compile(r"[,;.\n]")
+# "13 đảng bộ có tỷ lệ cán bộ trẻ … cao hơn 10%": the bar a count of bodies clears, no share of its own
+_THRESHOLD = regex.compile(r"(?:\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b)[^,;]{0,40}\bcó\s+t[ỷỉ]\s*lệ\b"
+                           r"[^,;]{0,60}?\b(?:trên|dưới|cao hơn|thấp hơn|hơn|từ|vượt|không quá)\s*$")
+
+
+def share_cue(folded: str, start: int, end: int, clause_start: int) -> str | None:
+    """Why a share (N%) is no membership share (`fact_share_cues.tsv`), or None when it may be one."""
+    before = folded[max(clause_start, start - 100):start]  # its own phrase, not a long clause's far start
+    stop = _ITEM_END.search(folded, end, end + 120)
+    item = folded[end:stop.start() if stop else end + 120]
+    for where, window in (("before", before), ("item", item)):
+        for cue, reading in _share_cues()[where]:
+            if cue.search(window):
+                return reading
+    if _THRESHOLD.search(before):
+        return "threshold_of_a_count"
+    return None
 
 
 def about_phrase(text: str, folded: str, start: int, end: int) -> str:

@@ -16,7 +16,7 @@ import regex
 from extractor.folding import fold
 from extractor.rules.facts.cues import (about_phrase, breakdown_after, breakdown_before, class_category,
                                         about_the_party, class_words, is_other, non_members, noun_after,
-                                        rating_after, trainee_category, verb_before, verb_starting)
+                                        rating_after, share_cue, trainee_category, verb_before, verb_starting)
 from extractor.rules.facts.committees import committee_size
 from extractor.rules.facts.discipline import party_discipline, passive_after
 
@@ -54,6 +54,9 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         return Reading("other", None, None, "other_cue", end)
     if percent:
         about = about_phrase(text, folded, start, end)
+        reason = share_cue(folded, start, end, clause_start)
+        if reason:
+            return Reading("other", None, about, reason, end)
         sentence = max(folded.rfind("\n", 0, start), folded.rfind(". ", 0, start)) + 1
         following = regex.match(r"[^;.\n]{0,100}", folded[end:]).group()
         context = fold(about) + " " + folded[sentence:start] + " " + following

@@ -294,3 +294,42 @@ def test_cues_every_share_cue_has_an_example():
     examples = " ".join(fold(text) for text, reading in _SHARES if reading)
     missing = [phrase for _, phrase, _ in load_table("fact_share_cues.tsv", 3) if fold(phrase) not in examples]
     assert missing == []
+
+
+# (text, counted metric, whether the count is of those that act): every row of data/fact_acting_words.tsv.
+_ACTING = [
+    ("Có 45 chi bộ đã tổ chức đại hội xong.", "party_organizations", True),
+    ("Toàn huyện có 8 đảng bộ cơ sở vừa kiện toàn cấp ủy.", "party_organizations", True),
+    ("Còn 6 chi bộ thôn không có đảng viên trẻ.", "party_organizations", True),
+    ("Vẫn còn 3 chi bộ chưa có phòng sinh hoạt.", "party_organizations", True),
+    ("Có 9 đảng bộ có tỷ lệ đảng viên nữ trên 40%.", "party_organizations", True),
+    ("Có 4 chi bộ có tỉ lệ đảng viên trẻ cao.", "party_organizations", True),
+    ("Chỉ có một ủy viên Bộ Chính trị không phải là đại biểu.", "committee_members", True),
+    ("Có 2 đảng viên không phải là người địa phương.", "party_members", True),
+    ("Có 5 đảng viên gây thất thoát vốn.", "party_members", True),
+    ("Phát hiện 11 đảng viên vi phạm quy định.", "party_members", True),
+    ("Ba đảng viên nhận Huy hiệu 60 năm tuổi Đảng.", "party_members", True),
+    ("Có 70 đảng viên tham gia hội thi.", "party_members", True),
+    # negatives: stocks stay stocks
+    ("Đảng bộ có 1.200 đảng viên đang sinh hoạt tại 40 chi bộ.", "party_members", False),
+    ("Đảng bộ có 68 đảng bộ trực thuộc Trung ương.", "party_organizations", False),
+    ("Chi bộ có 40 đảng viên, trong đó 12 đảng viên nữ.", "party_members", False),
+    ("Có 5 đảng viên vi phạm quy định.", "party_organizations", False),  # a members' word ends no bodies' count
+]
+
+
+@pytest.mark.parametrize("text, metric, acting", _ACTING, ids=[t for t, _, _ in _ACTING])
+def test_cues_acts_after(text, metric, acting):
+    from extractor.rules.facts.cues import acts_after, noun_after
+
+    folded = fold(text)
+    number = re.search(r"\d[\d.]*|một|ba", folded)
+    noun = noun_after(folded, number.end())
+    assert acts_after(folded, noun[2] if noun else number.end(), metric) is acting
+
+
+def test_cues_every_acting_word_has_an_example():
+    from extractor.resources import load_table
+
+    examples = " ".join(fold(text) for text, _, acting in _ACTING if acting)
+    assert [w for _, w in load_table("fact_acting_words.tsv", 2) if fold(w) not in examples] == []

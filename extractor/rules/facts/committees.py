@@ -15,7 +15,7 @@ from extractor.resources import load_table
 
 # what may stand between the body and its size: a few words of name or term, no other number, no clause end,
 # no attribute word (a template: {not_attribute} is filled from the data)
-_HOLDS = r"(?P<between>(?:{not_attribute}[^;.\d\n]){{0,60}}?)(?:\s*\(\s*|\s+(?:gồm|gồm có|có|với|là|còn)\s+|\s*:\s*)" \
+_HOLDS = r"(?P<between>(?:{not_attribute}[^;:.\d\n]){{0,60}}?)(?:\s*\(\s*|\s+(?:gồm|gồm có|có|với|là|còn)\s+|\s*:\s*)" \
          r"(?:(?:tổng cộng|tất cả|hơn|gần|khoảng|trên|chưa đầy|dưới)\s+)?$"
 _MEMBERS = regex.compile(r"\s*(?:người|đồng chí|ủy viên|thành viên|vị)?(?:\s*\)|\s*[,;.\n]|\s+(?:và|trong|được|trúng|"
                          r"chính thức|dự khuyết)\b|\s*$)")
@@ -55,9 +55,11 @@ def committee_size(folded: str, start: int, end: int, floor: int) -> tuple[str |
     for match in holds.finditer(folded, max(floor, start - 90), start, overlapped=True):
         if match.end() != start:
             continue
-        # the nearest body before the number wins ("BCH TƯ … bầu Bộ Chính trị (14 người)"), unless it only
-        # qualifies the one before it ("Bộ Chính trị, Ban chấp hành TƯ khóa X (14 người)")
-        if found is None or not _QUALIFIES.fullmatch(folded, found.end("body"), match.start()):
+        # the nearest body before the number wins ("BCH TƯ … bầu Bộ Chính trị (14 người)", "… Bộ Chính trị,
+        # Ban Bí thư gồm 8 người"), unless it is the parent committee that only qualifies the one before it
+        # ("Bộ Chính trị, Ban chấp hành TƯ khóa X (14 người)")
+        if found is None or not (rows[match.group("body")] == "-"
+                                 and _QUALIFIES.fullmatch(folded, found.end("body"), match.start())):
             found = match
     members = _MEMBERS.match(folded, end)
     if found and members:

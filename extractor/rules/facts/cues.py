@@ -200,6 +200,23 @@ def share_cue(folded: str, start: int, end: int, clause_start: int) -> str | Non
     return None
 
 
+@functools.cache
+def _acting_words() -> dict[str, regex.Pattern]:
+    rows = load_table("fact_acting_words.tsv", 2)
+    def pattern(kinds):  # noqa: E306
+        words = "|".join(regex.escape(fold(w)) for k, w in rows if k in kinds)
+        return regex.compile(rf"(?:\s+[^\s,;:.()]+){{0,3}}?\s+(?:{words})\b")
+    return {"party_organizations": pattern({"all"}), "committee_members": pattern({"all"}),
+            "party_members": pattern({"all", "members"})}
+
+
+def acts_after(folded: str, noun_end: int, metric: str) -> bool:
+    """Whether the counted noun ending at `noun_end` is followed by what its members did or have
+    (`fact_acting_words.tsv`): "68 đảng bộ … đã tổ chức đại hội", "12 đảng viên gây oan …"."""
+    pattern = _acting_words().get(metric)
+    return bool(pattern and pattern.match(folded, noun_end))
+
+
 def about_phrase(text: str, folded: str, start: int, end: int) -> str:
     """What a percentage measures: the phrase after it, or after "tỷ lệ" before it."""
     lead = folded.rfind("tỷ lệ", max(0, start - 120), start)

@@ -16,7 +16,8 @@ import regex
 from extractor.folding import fold
 from extractor.rules.facts.cues import (about_phrase, breakdown_after, breakdown_before, class_category,
                                         about_the_party, class_words, is_other, non_members, noun_after,
-                                        rating_after, share_cue, trainee_category, verb_before, verb_starting)
+                                        rating_after, share_cue, trainee_category, verb_before, verb_starting,
+                                        acts_after)
 from extractor.rules.facts.committees import committee_size
 from extractor.rules.facts.discipline import party_discipline, passive_after
 
@@ -171,6 +172,8 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
             return Reading(_ORG_CHANGE, after[1][1], None, f"passive:{after[0]}", noun_end, after)
     if folded[floor:start].rstrip().endswith("cho") and metric in ("person", "party_members", "party_organizations"):
         return Reading("other", None, None, "given_to", noun_end)  # "cấp thẻ cho 380 đảng viên"
+    if not rating and acts_after(folded, noun_end, metric):
+        return Reading("other", None, None, "those_that_act", noun_end)  # "68 đảng bộ đã tổ chức đại hội"
     if metric == "party_organizations":
         if rating:
             return Reading("organizations_rated", rating, None, "rating", noun_end)

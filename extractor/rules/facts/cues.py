@@ -113,9 +113,10 @@ def verb_before(folded: str, start: int, floor: int) -> tuple[str, tuple[str, ..
     counted noun between ("khai trừ đảng viên cho 51 đảng bộ" is no count of disciplined bodies)."""
     window = folded[floor:start]
     best = None
-    for phrase, value in verbs():
+    for phrase, value in verbs():  # the one ending nearest the number; the longest of those ending together
         at = window.rfind(phrase)
-        if at >= 0 and (at == 0 or not window[at - 1].isalnum()) and (best is None or at > best[0]):
+        if at >= 0 and (at == 0 or not window[at - 1].isalnum()) and (
+                best is None or (at + len(phrase), len(phrase)) > (best[0] + len(best[1]), len(best[1]))):
             best = (at, phrase, value)
     if best is None:
         return None

@@ -32,6 +32,7 @@ _FOOTNOTE_LINE = regex.compile(r"\[(\d{1,3})\]")  # used with .match(text, line_
 _CLAUSE = regex.compile(r";")
 # between a count and its share: "1.842 đồng chí (chiếm 14,6%)", "30/65 chi bộ … (tỉ lệ 46,2%)", "…, bằng 25%"
 _BESIDE = regex.compile(r"[^;]{0,80}?[(,]\s*(?:chiếm|bằng|đạt)?\s*(?:tỉ lệ|tỷ lệ)?\s*(?:là\s*)?")
+_DETAIL = regex.compile(r"\W*(?:cụ thể|chi tiết)\b")
 _LATER_TOTAL = regex.compile(r"[^;]{0,120}?\btrong\s+(?:tổng\s+)?số\s+(?:\w+\s+)?\d")
 
 
@@ -184,6 +185,10 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             f["metric"] == "party_organizations" and f["category"] == fact["category"] for f in totals)
         if not part and fact["metric"] in _PARTS_NEED_CATEGORY and _LATER_TOTAL.match(folded, number.end, clause[1]):
             part = True  # "282 người bị khai trừ, 81 trường hợp bị cách chức trong tổng số 2.400 đảng viên …"
+        if not part and _DETAIL.match(folded, clause[0], number.start):
+            # "… kỷ luật 536 đảng viên. Cụ thể, 39 người bị khai trừ, …": the detail of the total just stated
+            stated = next((f for f in reversed(facts) if f["metric"] != "other" and f["evidence"]["start"] < clause[0]), None)
+            part = stated is not None and stated["metric"] == fact["metric"] and stated["evidence"]["end"] >= s_start - 2
         if part and not own_period and same_kind and (same_category_part or (
                 fact["metric"] in _PARTS_NEED_CATEGORY and (fact["category"] is None or fact["metric"] == "disciplined"))):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"

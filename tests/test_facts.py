@@ -182,7 +182,11 @@ _PERIODS = [
      [("body_term", "nhiệm kỳ 2015 - 2020", _span("2015-01-01", "2020-12-31"))]),
     ("đại hội đảng bộ các cấp nhiệm kỳ 2025 - 2030", None,
      [("body_term", "nhiệm kỳ 2025 - 2030", _span("2025-01-01", "2030-12-31"))]),
+    ("Ủy viên Ban Thường vụ Đảng ủy Tổng cục Thủy lợi nhiệm kỳ 2015 - 2020", None,
+     [("body_term", "nhiệm kỳ 2015 - 2020", _span("2015-01-01", "2020-12-31"))]),
     # … but a term after a verb, a place or a count is the period counted
+    ("Đảng bộ đã kết nạp 900 đảng viên mới nhiệm kỳ 2010 - 2015", None,
+     [("span", "nhiệm kỳ 2010 - 2015", _span("2010-01-01", "2015-12-31"))]),
     ("Đảng bộ đã kết nạp 900 đảng viên trong nhiệm kỳ 2010 - 2015", None,
      [("span", "nhiệm kỳ 2010 - 2015", _span("2010-01-01", "2015-12-31"))]),
     ("kỷ luật 300 đảng viên ở Bình Dương, nhiệm kỳ 2010-2015", None,
@@ -333,3 +337,17 @@ def test_cues_every_acting_word_has_an_example():
 
     examples = " ".join(fold(text) for text, _, acting in _ACTING if acting)
     assert [w for _, w in load_table("fact_acting_words.tsv", 2) if fold(w) not in examples] == []
+
+
+@pytest.mark.parametrize("before, category", [
+    ("Chi bộ có 120 đảng viên, trong đó đảng viên nữ ", "female"),
+    ("Trong tổng số đảng viên, dân tộc thiểu số có ", "ethnic_minority"),
+    # negatives: a sub-population word right after a number is that number's noun, not the next one's
+    ("Xét tuyển 117 trường hợp, có 39 nữ, ", None),
+    ("gồm 20 người dân tộc thiểu số, ", None),
+])
+def test_cues_breakdown_before(before, category):
+    from extractor.rules.facts.cues import breakdown_before
+
+    folded = fold(before + "54 đảng viên")
+    assert breakdown_before(folded, len(fold(before))) == category

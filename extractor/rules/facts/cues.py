@@ -143,7 +143,9 @@ def breakdown_before(folded: str, start: int) -> str | None:
     window = regex.sub(r"\s+(?:có|là|gồm|chiếm)$", "", window)  # "đảng viên nữ có 2.087 đồng chí"
     for phrase, (category,) in breakdowns():
         if window.endswith(phrase):
-            return category
+            # "có 39 nữ, 54 đảng viên": a sub-population word right after a number is that number's noun
+            counted = regex.search(r"\d\s*$", window[:len(window) - len(phrase)])
+            return None if counted else category
     return None
 
 

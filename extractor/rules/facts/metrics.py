@@ -27,6 +27,8 @@ _COUNTED_PEOPLE = ("person", "party_members", "collective")
 
 
 _CLAUSE_STOP = regex.compile(r"[;.\n]")
+_STOCK_NOUNS = ("party_members", "party_organizations", "committee_members")
+_RAISED_TO = regex.compile(r"\bnâng\b[^,;.]{0,60}?\b(?:lên|có|thành)\s*$")
 
 
 def _clause_end(folded: str, at: int) -> int:
@@ -77,6 +79,10 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         if named and named[1][0] in ("party_members", "party_organizations", "committee_members"):
             category = None if named[1][1] == "-" else named[1][1]
             return Reading(named[1][0], category, None, "total_of", noun[2] if noun else end)
+    if noun and noun[1][0] in _STOCK_NOUNS and _RAISED_TO.search(folded, floor, start):
+        # "kết nạp 11.507 đảng viên, nâng toàn Đảng bộ có 59.147 đảng viên": the total reached, a stock
+        category = None if noun[1][1] == "-" else noun[1][1]
+        return Reading(noun[1][0], category, None, "raised_to", noun[2])
     size = committee_size(folded, start, end, floor)
     if size:  # "Ban Chấp hành gồm 45 đồng chí", "Bộ Chính trị (14 người)", "14 người được bầu vào Bộ Chính trị"
         if size[0] == "other":

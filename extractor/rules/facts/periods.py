@@ -117,7 +117,9 @@ def names_body(text: str, start: int) -> bool:
         if any(tail.endswith(" " + body) for body in bodies):
             return True
         word = words[len(words) - 1 - back]
-        if not (word[0].isupper() or word[0].isdigit() or _ROMAN.fullmatch(word) or fold(word) in gaps):
+        # a name capitalizes its first syllable only ("Tổng cục Môi trường"): a lowercase word may follow a capital
+        named = any(w[:1].isupper() for w in words[max(0, len(words) - back - 3):len(words) - 1 - back])
+        if not (word[0].isupper() or word[0].isdigit() or _ROMAN.fullmatch(word) or fold(word) in gaps or named):
             return False
     return False
 

@@ -246,6 +246,8 @@ _SHARES = [
     ("Số đảng viên tăng 12% so với năm trước.", "growth"),
     ("Số chi bộ yếu kém giảm 30% so với đầu nhiệm kỳ.", "growth"),
     ("Tốc độ tăng trưởng đảng viên đạt 5%.", "growth"),
+    ("Đảng viên trẻ chiếm 21%, cao hơn 3,5% so với năm trước.", "growth"),
+    ("Ban chấp hành còn thiếu 4 ủy viên (chiếm 8%).", "shortfall_share"),
     ("Đại hội bỏ phiếu với 96% tán thành.", "vote_share"),
     ("Hội nghị biểu quyết thông qua với 98% đại biểu.", "vote_share"),
     ("Ông được 412 phiếu, chiếm 88,2%.", "vote_share"),

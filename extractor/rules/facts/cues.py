@@ -73,6 +73,18 @@ def about_the_party(folded: str) -> bool:
 
 
 @functools.cache
+def _committee_word() -> regex.Pattern:
+    words = sorted((fold(w) for w in load_list("share_party_words.txt")), key=len, reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+
+
+def about_party_people(folded: str) -> bool:
+    """Whether a share's sentence, in an article about the party, speaks of party members or of elected
+    committee members and their posts (`share_party_words.txt`)."""
+    return about_the_party(folded) or bool(_committee_word().search(folded))
+
+
+@functools.cache
 def other_cues() -> dict[str, list[str]]:
     cues: dict[str, list[str]] = {"before": [], "after": []}
     for where, phrase in load_table("fact_other_cues.tsv", 2):

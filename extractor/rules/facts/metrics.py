@@ -15,7 +15,7 @@ import regex
 
 from extractor.folding import fold
 from extractor.rules.facts.cues import (about_phrase, breakdown_after, breakdown_before, class_category,
-                                        about_the_party, class_words, is_other, non_members, noun_after,
+                                        about_party_people, class_words, is_other, non_members, noun_after,
                                         rating_after, share_cue, trainee_category, verb_before, verb_starting,
                                         acts_after)
 from extractor.rules.facts.committees import committee_size
@@ -63,7 +63,7 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         sentence = max(folded.rfind("\n", 0, start), folded.rfind(". ", 0, start)) + 1
         following = regex.match(r"[^;.\n]{0,100}", folded[end:]).group()
         context = fold(about) + " " + folded[sentence:start] + " " + following
-        if not about_the_party(context):
+        if not about_party_people(context):
             return Reading("other", None, about, "share_of_something_else", end)
         measured = fold(about) + " " + folded[clause_start:start]
         if any(regex.search(rf"\b{regex.escape(w)}\b", measured) for w in non_members()):

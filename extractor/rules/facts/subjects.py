@@ -97,13 +97,16 @@ def _national_cue(text: str, orgs: list[Org]) -> bool:
 
 
 def main_subject(text: str, orgs: list[Org]) -> str | None:
-    """The article's own organization: the first party body named in the headline or lead; else the Party,
-    when the article speaks of central organs or the whole country and names no party body."""
+    """The article's own organization: the first party body named in the headline or lead; else the Party
+    when the lead speaks of central organs or the whole country; else the first party body named; else the
+    Party when the article speaks of central organs or the whole country."""
     lead_end = min(len(text), 600)
     for org in orgs:
         if org.start < lead_end and is_party_body(org.name) and not fold(org.name).startswith(("ban ",)) \
                 and not _is_national(org.name):
             return organization_of(org.name)
+    if _national_cue(text[:lead_end], [org for org in orgs if org.start < lead_end]):
+        return PARTY  # a lead about central organs or the whole country, before any body named later
     for org in orgs:
         if is_party_body(org.name):
             return organization_of(org.name)

@@ -89,6 +89,21 @@ def _pair_out_of(numbers: list, folded: str) -> list:
     return out
 
 
+_BEING = regex.compile(r"\blà\s*$")
+_APPOSITION = regex.compile(r"\p{Lu}\w*\s*,\s*$")  # "Ông Hai Luyện, một đảng viên lão thành …"
+_OBJECT_OF = regex.compile(r"(?<!\b(?:có|gồm|thêm|với|và|đã|vừa))\s+$")
+_WORD_BEFORE = regex.compile(r"\w+\s+$")
+
+
+def _one_as_article(text: str, folded: str, floor: int, start: int, reading) -> bool:
+    """`một` that names one person rather than counting: after `là` ("bà là một đảng viên"), in an apposition
+    to a name, or as the object of another verb with a passive after it ("đưa một đồng chí bị kỷ luật về …")."""
+    if reading.verb is None and (_BEING.search(folded, floor, start) or _APPOSITION.search(text, floor, start)):
+        return True
+    return reading.rule.startswith("passive:") and bool(_WORD_BEFORE.search(folded, floor, start)) \
+        and bool(_OBJECT_OF.search(folded, floor, start))
+
+
 def _share_of(folded: str, number, previous: list, made: dict[int, tuple]) -> dict | None:
     """The fact a share is stated beside ("1.842 đồng chí (chiếm 14,6%)"): the clause's last count of something,
     passing over numbers that count nothing ("… 5 năm liền (tỉ lệ 46,2%)"); none when that count is no fact."""
@@ -146,9 +161,8 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
                            clause[0], inherited)
         if reading.verb:
             clause_verb = (clause, reading.verb)
-        if number.words and number.value == 1 and reading.verb is None and regex.search(
-                r"\blà\s*$", folded[floor:number.start]):
-            reading = replace(reading, metric="other", category=None, rule="being_one")  # "bà là một đảng viên"
+        if number.words and number.value == 1 and _one_as_article(text, folded, floor, number.start, reading):
+            reading = replace(reading, metric="other", category=None, rule="one_as_article")
         target = _target(folded, line_start, s_start, number.start, published)
         scope = Scope(number.start, number.end, clause, (s_start, s_end), line_start, context)
         stock = reading.metric in STOCKS or reading.rule == "percent"  # a share is as of a day too

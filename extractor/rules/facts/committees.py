@@ -15,7 +15,7 @@ from extractor.resources import load_table
 
 # what may stand between the body and its size: a few words of name or term, no other number, no clause end,
 # no attribute word (a template: {not_attribute} is filled from the data)
-_HOLDS = r"(?P<between>(?:{not_attribute}[^;:.\d\n]){{0,60}}?)(?:\s*\(\s*|\s+(?:gồm|gồm có|có|với|là|còn)\s+|\s*:\s*)" \
+_HOLDS = r"(?P<between>(?:{not_attribute}[^;:.\d\n]){{0,60}}?)(?:\s*\(\s*(?:gồm\s+|có\s+)?|\s+(?:gồm|gồm có|có|với|là|còn)\s+|\s*:\s*)" \
          r"(?:(?:tổng cộng|tất cả|hơn|gần|khoảng|trên|chưa đầy|dưới)\s+)?$"
 _MEMBERS = regex.compile(r"\s*(?:người|đồng chí|ủy viên|thành viên|vị)?(?:\s*\)|\s*[,;.\n]|\s+(?:và|trong|được|trúng|"
                          r"chính thức|dự khuyết)\b|\s*$)")

@@ -132,7 +132,7 @@ def verb_before(folded: str, start: int, floor: int) -> tuple[str, tuple[str, ..
             best = (at, phrase, value)
     if best is None:
         return None
-    between = window[best[0] + len(best[1]):]
+    between = regex.sub(r"\s*đối với\s*$", " ", window[best[0] + len(best[1]):])  # "cảnh cáo … đối với ba cán bộ"
     if len(between.split()) > 8 or any(starts_with(between, m.start(), phrase)
                                        for m in regex.finditer(r"\b\w", between) for phrase, _ in nouns()
                                        if phrase not in ("lớp",)):

@@ -27,6 +27,16 @@ _COUNTED_PEOPLE = ("person", "party_members", "collective")
 
 
 _CLAUSE_STOP = regex.compile(r"[;.\n]")
+_REPRESENTS = regex.compile(r"\b(?:thay mặt|đại diện)(?:\s+cho)?\s+(?:(?:hơn|gần|trên|khoảng|ngoài|gần)\s+)?$")
+_PROPOSED = regex.compile(r"\bđề nghị\b")
+
+
+def _proposed(folded: str, clause_start: int, start: int, verb: str) -> bool:
+    """A discipline proposed, not decided: `đề nghị` before its verb, in the same part of the clause (a colon
+    opens a new one: "… quyết định hoặc đề nghị kỷ luật …: Từ năm 2014, … đã kỷ luật 840 tổ chức")."""
+    verb_at = max(clause_start, folded.rfind(verb, clause_start, start))
+    part_start = max(clause_start, folded.rfind(":", clause_start, verb_at) + 1)
+    return bool(_PROPOSED.search(folded, part_start, verb_at))
 _STOCK_NOUNS = ("party_members", "party_organizations", "committee_members")
 _RAISED_TO = regex.compile(r"\bnâng\b[^,;.]{0,60}?\b(?:lên|có|thành)\s*$")
 
@@ -53,6 +63,10 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
     the search for a verb stops (the clause start or the previous number); `class_context` the category of
     a class counted just before in the clause ("mở 3 lớp … cho 355 học viên")."""
     percent = kind == "percent" or (kind == "range" and "%" in text[start:end])
+    if not percent and _REPRESENTS.search(folded, floor, start):
+        noun = noun_after(folded, end)  # "1.176 đại biểu đại diện cho trên 3,1 triệu đảng viên": the members
+        if noun and noun[1][0] == "party_members":
+            return Reading("party_members", None, None, "represented", noun[2])
     if is_other(folded, start, end, floor, clause_start, percent):
         return Reading("other", None, None, "other_cue", end)
     if percent:
@@ -88,7 +102,7 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         if size[0] == "other":
             return Reading("other", None, None, "size_of_other_body", size[1])
         return Reading("committee_members", size[0], None, "committee_size", size[1])
-    if verb is not None and verb[1][0] == "disciplined" and "đề nghị" in folded[clause_start:start]:
+    if verb is not None and verb[1][0] == "disciplined" and _proposed(folded, clause_start, start, verb[0]):
         return Reading("other", None, None, "proposal", noun[2] if noun else end, verb)
     elected = noun and (noun[1][0] == "committee_members" or (
         noun[0] in ("đồng chí", "người") and regex.search(r"ban chấp hành|ban thường vụ", folded[clause_start:start])))

@@ -109,16 +109,16 @@ def names_body(text: str, start: int) -> bool:
     """Whether the term at `start` names the body or meeting written just before it (`Đại hội Đảng bộ tỉnh
     lần thứ XX, nhiệm kỳ …`), walking back over that body's own name to a word of `period_term_bodies.tsv`."""
     bodies, gaps = _term_words()
-    words = [m.group() for m in _NAME_WORD.finditer(text, max(0, start - 120), start)]
+    words = [m.group() for m in _NAME_WORD.finditer(text, max(0, start - 160), start)]
     if words and words[-1] == ",":
         words.pop()
-    for back in range(min(len(words), 12)):
+    for back in range(min(len(words), 16)):
         tail = " " + fold(" ".join(words[max(0, len(words) - back - 3):len(words) - back]))
         if any(tail.endswith(" " + body) for body in bodies):
             return True
         word = words[len(words) - 1 - back]
         # a name capitalizes its first syllable only ("Tổng cục Môi trường"): a lowercase word may follow a capital
-        named = any(w[:1].isupper() for w in words[max(0, len(words) - back - 3):len(words) - 1 - back])
+        named = any(w[:1].isupper() for w in words[max(0, len(words) - back - 4):len(words) - 1 - back])
         if not (word[0].isupper() or word[0].isdigit() or _ROMAN.fullmatch(word) or fold(word) in gaps or named):
             return False
     return False

@@ -105,6 +105,19 @@ def noun_after(folded: str, end: int) -> tuple[str, tuple[str, ...], int] | None
     return None
 
 
+# "64 đảng bộ, chi bộ trực thuộc", "4 Đảng bộ Khối trực thuộc Thành ủy": a qualifier a word or two after a
+# bare noun (or after the kind coordinated with it) qualifies that noun too
+_QUALIFIER_AHEAD = regex.compile(r"(?:\s*(?:,|và)\s*(?:đảng bộ|chi bộ))?(?:\s+\w+){0,2}?\s+(trực thuộc)\b")
+
+
+def qualified_noun(folded: str, phrase: str, noun_end: int) -> tuple[str, tuple[str, ...], int] | None:
+    """The precise noun a bare `đảng bộ` / `chi bộ` stands for when a qualifier follows it closely."""
+    if phrase not in ("đảng bộ", "chi bộ"):
+        return None
+    ahead = _QUALIFIER_AHEAD.match(folded, noun_end)
+    return noun_after(f"{phrase} {ahead.group(1)} ", 0) if ahead else None
+
+
 def rating_after(folded: str, end: int) -> str | None:
     """The rating nearest after the counted noun ("5 chi bộ hoàn thành nhiệm vụ và 1 chi bộ không hoàn
     thành nhiệm vụ": 5 completed, not the next count's rating)."""
@@ -133,6 +146,8 @@ def verb_before(folded: str, start: int, floor: int) -> tuple[str, tuple[str, ..
     if best is None:
         return None
     between = regex.sub(r"\s*đối với\s*$", " ", window[best[0] + len(best[1]):])  # "cảnh cáo … đối với ba cán bộ"
+    if regex.search(r"\bgồm\b", between):
+        return None  # "thành lập Liên chi …, gồm 6 chi bộ": what the new body holds, not what was set up
     if len(between.split()) > 8 or any(starts_with(between, m.start(), phrase)
                                        for m in regex.finditer(r"\b\w", between) for phrase, _ in nouns()
                                        if phrase not in ("lớp",)):

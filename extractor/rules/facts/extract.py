@@ -193,8 +193,12 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         earlier_in_clause = [f for f in facts if f["evidence"]["start"] == clause[0]]
         # "…có 52 tổ chức cơ sở đảng; trong đó 14 …": a clause that opens on "trong đó" breaks down the last total
         totals = earlier_in_clause or (facts[-1:] if part and part.start() < 3 else [])
-        same_kind = not earlier_in_clause or any(f["metric"] == fact["metric"] or f["rule"].endswith("+part_of_total")
-                                                 for f in earlier_in_clause)
+        # a part of a total of its own metric (read before a part of it was set aside as `other`), in this
+        # clause, or in the sentence before it when the clause opens on "trong đó"
+        opens = part and part.start() < 3
+        same_kind = not earlier_in_clause or any(
+            read == fact["metric"] for n, f, read in made.values() if f["evidence"]["start"] == clause[0]
+            or (opens and s_start <= f["evidence"]["start"] and f["evidence"]["end"] <= clause[0]))
         same_category_part = fact["metric"] == "party_organizations" and any(
             f["metric"] == "party_organizations" and f["category"] == fact["category"] for f in totals)
         if not part and fact["metric"] in _PARTS_NEED_CATEGORY and _LATER_TOTAL.match(folded, number.end, clause[1]):
@@ -203,6 +207,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             # "… kỷ luật 536 đảng viên. Cụ thể, 39 người bị khai trừ, …": the detail of the total just stated
             stated = next((f for f in reversed(facts) if f["metric"] != "other" and f["evidence"]["start"] < clause[0]), None)
             part = stated is not None and stated["metric"] == fact["metric"] and stated["evidence"]["end"] >= s_start - 2
+        metric_read = fact["metric"]
         if part and not own_period and same_kind and (same_category_part or (
                 fact["metric"] in _PARTS_NEED_CATEGORY and (fact["category"] is None or fact["metric"] == "disciplined"))):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"
@@ -224,6 +229,6 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             continue  # stated again (headline, lead, caption): one fact
         seen.add(key)
         facts.append(fact)
-        made[number.start] = (number, fact)
+        made[number.start] = (number, fact, metric_read)
     headline_end = text.find("\n")
     return merge_restatements(facts, len(text) if headline_end < 0 else headline_end)

@@ -17,7 +17,7 @@ from extractor.folding import fold
 from extractor.rules.facts.cues import (about_phrase, breakdown_after, breakdown_before, class_category,
                                         about_party_people, class_words, is_other, non_members, noun_after,
                                         rating_after, share_cue, trainee_category, verb_before, verb_starting,
-                                        acts_after)
+                                        acts_after, qualified_noun)
 from extractor.rules.facts.committees import committee_size
 from extractor.rules.facts.discipline import party_discipline, passive_after
 
@@ -136,7 +136,13 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
             return Reading("party_members", breakdown, None, "breakdown", end)
         return Reading("other", None, None, "no_counted_noun", end)
     phrase, (metric, category), noun_end = noun
+    qualified = qualified_noun(folded, phrase, noun_end)
+    if qualified:
+        category = qualified[1][1]  # "4 Đảng bộ Khối trực thuộc Thành ủy": subordinate
     category = None if category == "-" else category
+    if verb is None and regex.search(r"\b(?:đối với|của)\s*$", folded[floor:start]) and metric in (
+            "party_members", "party_organizations", "person"):
+        return Reading("other", None, None, "object_of_another_act", noun_end)  # "giám sát … đối với 53 tổ chức"
     if metric == "training_classes":
         if not any(w in folded[noun_end:noun_end + 50] for w in class_words()):
             return Reading("other", None, None, "not_a_training_class", noun_end)  # "lớp 10", "một lớp đá"

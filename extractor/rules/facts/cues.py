@@ -118,6 +118,17 @@ def qualified_noun(folded: str, phrase: str, noun_end: int) -> tuple[str, tuple[
     return noun_after(f"{phrase} {ahead.group(1)} ", 0) if ahead else None
 
 
+@functools.cache
+def _member_group() -> regex.Pattern:
+    words = sorted((fold(w) for w in load_list("member_groups.txt")), key=len, reverse=True)
+    return regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+
+
+def member_group_after(folded: str, noun_end: int) -> bool:
+    """A group of members with no category of its own right after the counted noun (`member_groups.txt`)."""
+    return bool(_member_group().match(folded, noun_end))
+
+
 def rating_after(folded: str, end: int) -> str | None:
     """The rating nearest after the counted noun ("5 chi bộ hoàn thành nhiệm vụ và 1 chi bộ không hoàn
     thành nhiệm vụ": 5 completed, not the next count's rating)."""

@@ -196,9 +196,12 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         # a part of a total of its own metric (read before a part of it was set aside as `other`), in this
         # clause, or in the sentence before it when the clause opens on "trong đó"
         opens = part and part.start() < 3
-        same_kind = not earlier_in_clause or any(
-            read == fact["metric"] for n, f, read in made.values() if f["evidence"]["start"] == clause[0]
-            or (opens and s_start <= f["evidence"]["start"] and f["evidence"]["end"] <= clause[0]))
+        stated = [read for n, f, read in made.values() if f["evidence"]["start"] == clause[0] or (
+            opens and s_start <= f["evidence"]["start"] and f["evidence"]["end"] <= clause[0])]
+        before = [at for at in made if at < clause[0]]
+        if opens and before:  # "…trao Huy hiệu cho 132 đảng viên. Trong đó, có 64 …": the last count before it
+            stated.append(made[max(before)][2])
+        same_kind = not earlier_in_clause or fact["metric"] in stated
         same_category_part = fact["metric"] == "party_organizations" and any(
             f["metric"] == "party_organizations" and f["category"] == fact["category"] for f in totals)
         if not part and fact["metric"] in _PARTS_NEED_CATEGORY and _LATER_TOTAL.match(folded, number.end, clause[1]):
@@ -225,10 +228,10 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
                 facts = [f for f in facts if not (f["evidence"] == fact["evidence"] and f["value"] == fact["previous"])]
         key = (fact["metric"], fact["category"], fact["value"], fact["target"],
                tuple(sorted((time or {}).items())), fold(fact.get("about", "")))
+        made[number.start] = (number, fact, metric_read)  # read, even when stated before: its parts follow it
         if fact["metric"] != "other" and key in seen:
             continue  # stated again (headline, lead, caption): one fact
         seen.add(key)
         facts.append(fact)
-        made[number.start] = (number, fact, metric_read)
     headline_end = text.find("\n")
     return merge_restatements(facts, len(text) if headline_end < 0 else headline_end)

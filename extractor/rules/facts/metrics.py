@@ -17,7 +17,7 @@ from extractor.folding import fold
 from extractor.rules.facts.cues import (about_phrase, breakdown_after, breakdown_before, class_category,
                                         about_party_people, class_words, is_other, non_members, noun_after,
                                         rating_after, share_cue, trainee_category, verb_before, verb_starting,
-                                        acts_after, qualified_noun)
+                                        acts_after, member_group_after, qualified_noun)
 from extractor.rules.facts.committees import committee_size
 from extractor.rules.facts.discipline import party_discipline, passive_after
 
@@ -212,6 +212,8 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         breakdown = breakdown_before(folded, start)
         if regex.match(r"\s+(?:đang\s+)?(?:trong\s+thời\s+gian\s+)?dự bị\b", folded[noun_end:noun_end + 40]):
             breakdown = "probationary"  # "356 đồng chí đang trong thời gian dự bị"
+        if metric == "party_members" and not breakdown and member_group_after(folded, noun_end):
+            return Reading("other", None, None, "member_group", noun_end)  # "42 đảng viên trí thức"
         if metric == "party_members":
             return Reading(metric, breakdown or category, None, f"noun:{phrase}", noun_end)
         if breakdown or "đảng viên" in folded[floor:start]:

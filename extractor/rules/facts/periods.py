@@ -63,6 +63,11 @@ def _time(match: regex.Match, kind: str, published: str | None, text: str) -> di
         if not 1 <= month <= 12:
             return None
         return _span(_iso(int(g["y1"]), 1, 1), _iso(last, month, calendar.monthrange(last, month)[1]))
+    if kind == "month":
+        month = int(g["m"])
+        if not 1 <= month <= 12:
+            return None
+        return _span(_iso(year, month, 1), _iso(year, month, calendar.monthrange(year, month)[1]))
     if kind == "until_year":
         return _span(_iso(year, 12, 31), _iso(year, 12, 31))
     if kind in ("asof", "event"):

@@ -18,6 +18,7 @@ from extractor.folding import fold
 from extractor.resources import load_list
 from extractor.rules.facts.cues import about_the_party
 from extractor.rules.facts.metrics import classify
+from extractor.rules.facts.parts import Stated, is_part
 from extractor.rules.facts.periods import find_periods
 from extractor.rules.facts.restatements import merge_restatements
 from extractor.rules.facts.timescope import STOCKS, Scope, fact_time, lead_period
@@ -25,15 +26,11 @@ from extractor.rules.facts.subjects import (PARTY, Org, main_subject, nationwide
                                             sentence_subject)
 from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
 
-# "… 49 người được kết nạp (trong đó có 4 đảng viên …)": a part with no category of its own is no fact.
-_PARTS_NEED_CATEGORY = {"members_admitted", "party_members", "party_badges_awarded", "disciplined"}
 _FOOTNOTE_MARK = regex.compile(r"\[(\d{1,3})\]")
 _FOOTNOTE_LINE = regex.compile(r"\[(\d{1,3})\]")  # used with .match(text, line_start): no "^"
 _CLAUSE = regex.compile(r";")
 # between a count and its share: "1.842 đồng chí (chiếm 14,6%)", "30/65 chi bộ … (tỉ lệ 46,2%)", "…, bằng 25%"
 _BESIDE = regex.compile(r"[^;]{0,80}?[(,]\s*(?:chiếm|bằng|đạt)?\s*(?:tỉ lệ|tỷ lệ)?\s*(?:là\s*)?")
-_DETAIL = regex.compile(r"\W*(?:cụ thể|chi tiết)\b")
-_LATER_TOTAL = regex.compile(r"[^;]{0,120}?\btrong\s+(?:tổng\s+)?số\s+(?:\w+\s+)?\d")
 
 
 @functools.cache
@@ -181,38 +178,10 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         fact = {"metric": reading.metric, "category": reading.category, "value": to_json(number.value),
                 "approx": number.approx, "target": target, "subject": subject, "time": time,
                 "evidence": {"start": clause[0], "end": clause[1]}, "rule": f"{number.rule}+{reading.rule}"}
-        # "trong đó …" anywhere in the clause, "gồm …" after an earlier count ("cho 35 đồng chí, gồm 3 …")
-        part = regex.search(r"\btrong đó\b", folded[clause[0]:number.start])
-        if not part and previous:  # "Trong số 600 đảng viên bị kỷ luật, có 14 …": the first is the total
-            part = regex.match(r"\W*trong\s+(?:tổng\s+)?số\b", folded[clause[0]:number.start])
-        part_from = clause[0]
-        if not part and previous:
-            part_from = previous[0].end
-            part = regex.search(r"\bgồm\b", folded[part_from:number.start])
-        own_period = period is not None and part and period.start > part_from + part.end()
-        earlier_in_clause = [f for f in facts if f["evidence"]["start"] == clause[0]]
-        # "…có 52 tổ chức cơ sở đảng; trong đó 14 …": a clause that opens on "trong đó" breaks down the last total
-        totals = earlier_in_clause or (facts[-1:] if part and part.start() < 3 else [])
-        # a part of a total of its own metric (read before a part of it was set aside as `other`), in this
-        # clause, or in the sentence before it when the clause opens on "trong đó"
-        opens = part and part.start() < 3
-        stated = [read for n, f, read in made.values() if f["evidence"]["start"] == clause[0] or (
-            opens and s_start <= f["evidence"]["start"] and f["evidence"]["end"] <= clause[0])]
-        before = [at for at in made if at < clause[0]]
-        if opens and before:  # "…trao Huy hiệu cho 132 đảng viên. Trong đó, có 64 …": the last count before it
-            stated.append(made[max(before)][2])
-        same_kind = not earlier_in_clause or fact["metric"] in stated
-        same_category_part = fact["metric"] == "party_organizations" and any(
-            f["metric"] == "party_organizations" and f["category"] == fact["category"] for f in totals)
-        if not part and fact["metric"] in _PARTS_NEED_CATEGORY and _LATER_TOTAL.match(folded, number.end, clause[1]):
-            part = True  # "282 người bị khai trừ, 81 trường hợp bị cách chức trong tổng số 2.400 đảng viên …"
-        if not part and _DETAIL.match(folded, clause[0], number.start):
-            # "… kỷ luật 536 đảng viên. Cụ thể, 39 người bị khai trừ, …": the detail of the total just stated
-            stated = next((f for f in reversed(facts) if f["metric"] != "other" and f["evidence"]["start"] < clause[0]), None)
-            part = stated is not None and stated["metric"] == fact["metric"] and stated["evidence"]["end"] >= s_start - 2
+        stated = [Stated(n.start, n.end, f, read) for n, f, read in made.values()]
         metric_read = fact["metric"]
-        if part and not own_period and same_kind and (same_category_part or (
-                fact["metric"] in _PARTS_NEED_CATEGORY and (fact["category"] is None or fact["metric"] == "disciplined"))):
+        if is_part(folded, fact, number.start, number.end, clause, s_start, previous, stated,
+                   period.start if period else None):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"
         if number.total is not None:
             fact["total"] = to_json(number.total)

@@ -21,6 +21,7 @@ from extractor.rules.facts.metrics import classify
 from extractor.rules.facts.parts import Stated, is_part
 from extractor.rules.facts.periods import find_periods
 from extractor.rules.facts.restatements import merge_restatements
+from extractor.rules.facts.targets import is_target
 from extractor.rules.facts.timescope import STOCKS, Scope, fact_time, lead_period
 from extractor.rules.facts.subjects import (PARTY, Org, main_subject, nationwide, place_actor,
                                             sentence_subject)
@@ -33,11 +34,6 @@ _CLAUSE = regex.compile(r";")
 _BESIDE = regex.compile(r"[^;]{0,80}?[(,]\s*(?:chiếm|bằng|đạt)?\s*(?:tỉ lệ|tỷ lệ)?\s*(?:là\s*)?")
 
 
-@functools.cache
-def _targets() -> tuple[str, ...]:
-    return tuple(fold(w) for w in load_list("fact_targets.txt"))
-
-
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, at = [], start
     for match in _CLAUSE.finditer(text, start, end):
@@ -45,29 +41,6 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = match.end()
     out.append((at, end))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
-
-
-_RESULT = regex.compile(r"\b(?:đã|hiện nay|hiện có|hiện|vừa|được)\b")
-
-
-def _cue_before(window: str) -> int:
-    return max((window.rfind(cue) for cue in _targets()), default=-1)
-
-
-def _target(folded: str, paragraph_start: int, sentence_start: int, at: int, published: str | None) -> bool:
-    """A goal when a target word stands earlier in the sentence ("Phấn đấu hằng năm, tỷ lệ … đạt 90%;
-    tỷ lệ … đạt 90%"), or earlier in the paragraph when this sentence states no result; or when a year
-    still ahead of publication is what the number must reach by."""
-    window = folded[sentence_start:at]
-    cue = _cue_before(window)
-    if cue >= 0:
-        # "được giao chỉ tiêu kết nạp 10 … và đã kết nạp được 12": a result after the goal is a result
-        return not regex.search(r"\bđã\b", window[cue:])
-    if any(cue in folded[paragraph_start:sentence_start] for cue in _targets()) and not _RESULT.search(window):
-        return True
-    window = folded[paragraph_start:at]
-    ahead = regex.search(r"(?:đến|tới) năm ((?:19|20)\d\d)\b", window)
-    return bool(ahead and published and ahead.group(1) > published[:4])
 
 
 def _pair_out_of(numbers: list, folded: str) -> list:
@@ -160,7 +133,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             clause_verb = (clause, reading.verb)
         if number.words and number.value == 1 and _one_as_article(text, folded, floor, number.start, reading):
             reading = replace(reading, metric="other", category=None, rule="one_as_article")
-        target = _target(folded, line_start, s_start, number.start, published)
+        target = is_target(folded, line_start, s_start, number.start, published)
         scope = Scope(number.start, number.end, clause, (s_start, s_end), line_start, context)
         stock = reading.metric in STOCKS or reading.rule == "percent"  # a share is as of a day too
         period, time = fact_time(periods, text, folded, scope, stock, target, published, lead)

@@ -3,10 +3,12 @@
 1. The clause: the nearest period before the number in its sentence; else a period after it in its own
    clause, before any other count and any comma (`kết nạp 45 đảng viên trong năm 2021`, but not
    `… 17 đảng viên, năm 2019 chi bộ sẽ kết nạp thêm 5`: a later year never reaches back).
-2. A footnote: the period nearest before its mark in the marked paragraph.
-3. A stock (members, organizations, committee sizes, shares) with no period of its own is as of an
+2. A sentence with a time of its own that gives no year (`Ngày 28.2, …`, `trước đó`) counts a flow in a
+   time the article does not state: null, nothing inherited.
+3. A footnote: the period nearest before its mark in the marked paragraph.
+4. A stock (members, organizations, committee sizes, shares) with no period of its own is as of an
    `tính đến …` date earlier in its paragraph, else as of publication; `hiện có` is always as of publication.
-4. A flow or a target with no period of its own takes the paragraph's last period before it, else the span
+5. A flow or a target with no period of its own takes the paragraph's last period before it, else the span
    the headline or the lead gives the whole article (a lead's span only for what follows it).
 A term that names a body or a meeting (`Đại hội Đảng bộ nhiệm kỳ 2015-2020`, `Ban Chấp hành khóa 2020-2025`)
 is no period: `periods.find_periods` leaves it out.
@@ -22,6 +24,9 @@ from extractor.rules.facts.periods import Period
 
 STOCKS = frozenset({"party_members", "party_organizations", "committee_members"})
 _AS_OF_NOW = regex.compile(r"\bhiện (?:có|nay|đang)?\s*$|\bhiện có\b")
+# a time of the sentence's own that gives no year: a day and month alone, or relative to another event
+_UNKNOWN_TIME = regex.compile(r"\b(?:ngày|sáng|chiều|tối|hôm|đêm)\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?!\s*[/.-]?\s*\d)"
+                              r"|\b(?:trước đó|sau đó|trước đây)\b")
 _BREAK_AFTER = regex.compile(r"[,;:\n]|\d")
 
 
@@ -67,6 +72,11 @@ def fact_time(periods: list[Period], text: str, folded: str, scope: Scope, stock
     if lead and lead.start > scope.number_start and lead.start > text.find("\n") >= 0:
         lead = None  # a lead governs what follows it (the headline governs the whole article)
     period = _own_period(periods, folded, scope)
+    unknown = None
+    for unknown in _UNKNOWN_TIME.finditer(folded, scope.sentence[0], scope.number_start):
+        pass  # the last one before the number
+    if unknown and not stock and (period is None or period.start < unknown.start()):
+        return None, None  # "Ngày 28.2, … khai trừ 2 …", "trước đó … kết nạp 4": a time of its own, not known
     if period is None and scope.footnote:
         period = _footnote_period(periods, text, scope.footnote)
     start = scope.number_start

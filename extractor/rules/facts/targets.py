@@ -1,0 +1,59 @@
+"""Whether a number is a goal (spec §5 `target`): scope rules, clause first, never leaking into the next sentence.
+
+1. A target word (`data/fact_targets.txt`: phấn đấu, chỉ tiêu, sẽ …) earlier in the sentence makes its counts
+   goals ("Phấn đấu hằng năm, tỷ lệ … đạt 90%; tỷ lệ … đạt 90%"), unless a result follows it (`đã`: "được giao
+   chỉ tiêu kết nạp 10 … và đã kết nạp được 12").
+2. A target word earlier in the paragraph governs a later sentence that states no result (`đã`, `hiện có`,
+   `vừa`, `được`) and does not open on a time of its own: a list of goals runs on ("Tỉnh phấn đấu hằng năm,
+   có 100% …. Có từ 95% …"), a report ends it ("… sẽ kết nạp thêm 5. Năm 2022, chi bộ kết nạp 17").
+3. A year still ahead of publication that the number must reach by (`đến năm 2025`) earlier in the paragraph.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from extractor.folding import fold
+from extractor.resources import load_list
+
+_RESULT = regex.compile(r"\b(?:đã|hiện nay|hiện có|hiện|vừa|được)\b")
+_DONE = regex.compile(r"\bđã\b")
+_AHEAD = regex.compile(r"(?:đến|tới) năm ((?:19|20)\d\d)\b")
+# a sentence that opens on its own time starts a report: "Ngày 28.2, …", "Năm 2022, …", "Trong tháng 3, …"
+_OWN_TIME = regex.compile(r"\W*(?:(?:trong|vào|đến|tính đến)\s+)?(?:ngày|năm|tháng|quý|sáng|chiều|tối|đầu năm|cuối năm)"
+                          r"\s+\d|\W*\d{1,2}\s*[/.-]\s*\d{1,2}\b")
+
+
+@functools.cache
+def _cues() -> regex.Pattern:
+    words = sorted((fold(w) for w in load_list("fact_targets.txt")), key=len, reverse=True)
+    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
+
+
+def _last_cue(folded: str, start: int, end: int) -> regex.Match | None:
+    found = None
+    for found in _cues().finditer(folded, start, end):
+        pass
+    return found
+
+
+def _governing_cue(folded: str, paragraph_start: int, sentence_start: int, at: int) -> int | None:
+    """Where a target word earlier in the paragraph still governs this sentence: the sentence states no result
+    and does not open on a time of its own (a report begins there: "Ngày 28.2, Quận ủy … khai trừ …")."""
+    if _RESULT.search(folded, sentence_start, at) or _OWN_TIME.match(folded, sentence_start):
+        return None
+    cue = _last_cue(folded, paragraph_start, sentence_start)
+    return cue.start() if cue else None
+
+
+def is_target(folded: str, paragraph_start: int, sentence_start: int, at: int, published: str | None) -> bool:
+    """Whether the number at `at` is a goal, by the scope rules above."""
+    cue = _last_cue(folded, sentence_start, at)
+    if cue:
+        return not _DONE.search(folded, cue.end(), at)
+    if _governing_cue(folded, paragraph_start, sentence_start, at) is not None:
+        return True
+    ahead = _AHEAD.search(folded, paragraph_start, at)
+    return bool(ahead and published and ahead.group(1) > published[:4])

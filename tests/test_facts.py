@@ -11,8 +11,8 @@ import json
 import re
 
 import pytest
-
 from conftest import assert_offsets, load_cases
+
 from extractor.api import extract
 from extractor.folding import fold
 from extractor.rules.facts import organization_of
@@ -83,7 +83,7 @@ def test_facts_corpus(case):
     record = extract(case["text"], published=case["published"])
     assert_offsets(record)
     facts = [f for f in record["facts"] if f["metric"] != "other"]
-    order = lambda view: json.dumps(view, sort_keys=True, ensure_ascii=False)  # noqa: E731
+    order = lambda view: json.dumps(view, sort_keys=True, ensure_ascii=False)
     assert sorted(map(_view, facts), key=order) == sorted(map(_view, case["expect"]), key=order)
     missing = _unmatched(case["expect"], facts)
     assert not missing, {"expected": missing, "got": [{k: f.get(k) for k in ("metric", "value", "subject", "about",

@@ -244,7 +244,7 @@ def share_cue(folded: str, start: int, end: int, clause_start: int) -> str | Non
 @functools.cache
 def _acting_words() -> dict[str, regex.Pattern]:
     rows = load_table("fact_acting_words.tsv", 2)
-    def pattern(kinds):  # noqa: E306
+    def pattern(kinds):
         words = "|".join(regex.escape(fold(w)) for k, w in rows if k in kinds)
         return regex.compile(rf"(?:\s+[^\s,;:.()]+){{0,3}}?\s+(?:{words})\b")
     return {"party_organizations": pattern({"all"}), "committee_members": pattern({"all"}),

@@ -8,23 +8,27 @@ number, `quận 5`) is no fact.
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 from dataclasses import replace
 
 import regex
 
 from extractor.folding import fold
-from extractor.resources import load_list
 from extractor.rules.facts.cues import about_the_party
 from extractor.rules.facts.metrics import classify
 from extractor.rules.facts.parts import Stated, is_part
 from extractor.rules.facts.periods import find_periods
 from extractor.rules.facts.restatements import merge_restatements
+from extractor.rules.facts.subjects import (
+    PARTY,
+    Org,
+    main_subject,
+    nationwide,
+    place_actor,
+    sentence_subject,
+)
 from extractor.rules.facts.targets import is_target
 from extractor.rules.facts.timescope import STOCKS, Scope, fact_time, lead_period
-from extractor.rules.facts.subjects import (PARTY, Org, main_subject, nationwide, place_actor,
-                                            sentence_subject)
 from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
 
 _FOOTNOTE_MARK = regex.compile(r"\[(\d{1,3})\]")

@@ -14,11 +14,26 @@ from dataclasses import dataclass
 import regex
 
 from extractor.folding import fold
-from extractor.rules.facts.cues import (about_phrase, breakdown_after, breakdown_before, class_category,
-                                        about_party_people, class_words, is_other, non_members, noun_after,
-                                        rating_after, share_cue, trainee_category, verb_before, verb_starting,
-                                        acts_after, member_group_after, qualified_noun)
 from extractor.rules.facts.committees import committee_size
+from extractor.rules.facts.cues import (
+    about_party_people,
+    about_phrase,
+    acts_after,
+    breakdown_after,
+    breakdown_before,
+    class_category,
+    class_words,
+    is_other,
+    member_group_after,
+    non_members,
+    noun_after,
+    qualified_noun,
+    rating_after,
+    share_cue,
+    trainee_category,
+    verb_before,
+    verb_starting,
+)
 from extractor.rules.facts.discipline import party_discipline, passive_after
 
 _PERSON_METRICS = {"members_admitted", "party_badges_awarded", "disciplined"}

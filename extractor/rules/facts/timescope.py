@@ -48,8 +48,7 @@ def lead_period(periods: list[Period], text: str) -> Period | None:
 
 
 def _own_period(periods: list[Period], folded: str, scope: Scope) -> Period | None:
-    s_start, s_end = scope.sentence
-    before = [p for p in periods if s_start <= p.start < scope.number_start]
+    before = [p for p in periods if scope.sentence[0] <= p.start < scope.number_start]
     if before:
         return before[-1]
     after = next((p for p in periods if scope.number_end <= p.start < scope.clause[1]), None)

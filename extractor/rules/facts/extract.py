@@ -25,6 +25,7 @@ from extractor.rules.facts.subjects import (
     main_subject,
     nationwide,
     place_actor,
+    place_of_share,
     sentence_subject,
 )
 from extractor.rules.facts.targets import is_target
@@ -147,8 +148,9 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         if context is None and nationwide(folded, clause[0], clause[1]):
             subject = PARTY  # a nationwide figure
         elif context is None:
-            subject = (sentence_subject(text, orgs, clause[0], clause[1], number.start)
-                       or place_actor(text, places, clause[0], number.start)
+            subject = (place_of_share(text, places, number.start) if reading.metric == "percentage" else None) or (
+                place_actor(text, places, clause[0], number.start)
+                or sentence_subject(text, orgs, clause[0], clause[1], number.start)
                        or sentence_subject(text, orgs, s_start, s_end, number.start) or main)
         else:
             subject = sentence_subject(text, orgs, context[0], context[1], context[1]) or main

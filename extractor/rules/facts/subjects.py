@@ -140,6 +140,20 @@ def place_actor(text: str, places: list[Org], start: int, before: int) -> str | 
     return None
 
 
+_SHARE_OF_PLACE = regex.compile(r"\s*(?:\(\s*|là\s+|:\s*|có\s+)?$")
+
+
+def place_of_share(text: str, places: list[Org], start: int) -> str | None:
+    """A share written right after a province or city ("trong đó có Hà Nội 25%, TP HCM 26,67% và cao nhất là
+    Bình Phước 31,25%"): that place's party organization."""
+    for place in places:
+        if place.end <= start and _SHARE_OF_PLACE.fullmatch(text, place.end, start):
+            level = known_place_level(place.name)
+            if level in _PLACE_BODY or _FUSED_CITY.match(place.name):
+                return spell_level(_PLACE_BODY.get(level, "Đảng bộ thành phố"), place.name)
+    return None
+
+
 def nationwide(folded: str, start: int, end: int) -> bool:
     """A clause that counts the whole country ("trên toàn quốc", "cả nước")."""
     return bool(NATIONWIDE.search(folded, start, end))

@@ -279,6 +279,7 @@ _SHARES = [
     ("Cán bộ nữ của tỉnh có 27% tham gia cấp ủy, 33% QH khóa này.", "share_in_other_body"),
     ("Cán bộ nữ của tỉnh có 27% tham gia cấp ủy, 35% hội đồng nhân dân.", "share_in_other_body"),
     ("Cán bộ nữ của tỉnh có 27% tham gia cấp ủy, 36% HĐND.", "share_in_other_body"),
+    ("Quy hoạch cấp ủy huyện nhiệm kỳ tới có 33% cán bộ nữ, 18,5% cán bộ trẻ.", "planning_pool_share"),
     ("Mười chi bộ có tỷ lệ đảng viên trẻ cao hơn 20%.", "threshold_of_a_count"),
     ("12 đảng bộ có tỉ lệ nữ dưới 10%.", "threshold_of_a_count"),
     # negatives: shares of members or bodies stay shares

@@ -222,6 +222,7 @@ def _share_cues() -> dict[str, list[tuple[regex.Pattern, str]]]:
 
 
 _ITEM_END = regex.compile(r"[,;.\n]")
+_LISTED_SHARE = regex.compile(r"\d+(?:[.,]\d+)?\s*%[^,;.\n\d%]{0,50},\s*(?:và\s+)?$")
 # "13 đảng bộ có tỷ lệ cán bộ trẻ … cao hơn 10%": the bar a count of bodies clears, no share of its own
 _THRESHOLD = regex.compile(r"(?:\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b)[^,;]{0,40}\bcó\s+t[ỷỉ]\s*lệ\b"
                            r"[^,;]{0,60}?\b(?:trên|dưới|cao hơn|thấp hơn|hơn|từ|vượt|không quá)\s*$")
@@ -229,7 +230,10 @@ _THRESHOLD = regex.compile(r"(?:\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|
 
 def share_cue(folded: str, start: int, end: int, clause_start: int) -> str | None:
     """Why a share (N%) is no membership share (`fact_share_cues.tsv`), or None when it may be one."""
-    before = folded[max(clause_start, start - 100):start]  # its own phrase, not a long clause's far start
+    anchor = start  # a share in a list ("… có 35,3% cán bộ nữ, 21,5% cán bộ trẻ") reads from the list's first
+    while (earlier := _LISTED_SHARE.search(folded, max(clause_start, anchor - 60), anchor)) is not None:
+        anchor = earlier.start()
+    before = folded[max(clause_start, anchor - 100):start]  # its own phrase, not a long clause's far start
     stop = _ITEM_END.search(folded, end, end + 120)
     item = folded[end:stop.start() if stop else end + 120]
     for where, window in (("before", before), ("item", item)):

@@ -129,6 +129,17 @@ def member_group_after(folded: str, noun_end: int) -> bool:
     return bool(_member_group().match(folded, noun_end))
 
 
+@functools.cache
+def _mass_organization() -> regex.Pattern:
+    words = sorted((fold(w) for w in load_list("mass_organizations.txt")), key=len, reverse=True)
+    return regex.compile(r"\W*(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+
+
+def mass_organization_acts(folded: str, clause_start: int) -> bool:
+    """Whether the clause opens on a mass organization outside the party (`mass_organizations.txt`)."""
+    return bool(_mass_organization().match(folded, clause_start))
+
+
 def rating_after(folded: str, end: int) -> str | None:
     """The rating nearest after the counted noun ("5 chi bộ hoàn thành nhiệm vụ và 1 chi bộ không hoàn
     thành nhiệm vụ": 5 completed, not the next count's rating)."""

@@ -24,6 +24,7 @@ from extractor.rules.facts.cues import (
     class_category,
     class_words,
     is_other,
+    mass_organization_acts,
     member_group_after,
     non_members,
     noun_after,
@@ -52,6 +53,7 @@ def _proposed(folded: str, clause_start: int, start: int, verb: str) -> bool:
     verb_at = max(clause_start, folded.rfind(verb, clause_start, start))
     part_start = max(clause_start, folded.rfind(":", clause_start, verb_at) + 1)
     return bool(_PROPOSED.search(folded, part_start, verb_at))
+_CLASS_FOR = regex.compile(r"\blớp\b[^;.\d]{0,80}\bcho\s*$")
 _STOCK_NOUNS = ("party_members", "party_organizations", "committee_members")
 _RAISED_TO = regex.compile(r"\bnâng\b[^,;.]{0,60}?\b(?:lên|có|thành)\s*$")
 
@@ -162,7 +164,13 @@ def classify(text: str, folded: str, start: int, end: int, kind: str, floor: int
         if not any(w in folded[noun_end:noun_end + 50] for w in class_words()):
             return Reading("other", None, None, "not_a_training_class", noun_end)  # "lớp 10", "một lớp đá"
         category = trainee_category(folded, noun_end) or class_category(folded, noun_end, noun_end + 60)
+        if category == "other" and mass_organization_acts(folded, clause_start):
+            return Reading("other", None, None, "classes_of_a_mass_organization", noun_end)
         return Reading(metric, category, None, "classes", noun_end)
+    if not class_context and metric in ("person", "party_members", "committee_members"):
+        unnumbered = _CLASS_FOR.search(folded, clause_start, start)  # "mở lớp bồi dưỡng … cho 73 thanh niên ưu tú"
+        if unnumbered and any(w in unnumbered.group() for w in class_words()):
+            class_context = class_category(folded, unnumbered.start(), start)
     if class_context and metric in ("person", "party_members", "committee_members") and (
             regex.search(r"(?:cho|với|thu hút|gồm|\()\s*$", folded[floor:start]) or phrase == "học viên"):
         trained = (category if category in ("admission_candidates", "new_members") else

@@ -17,26 +17,14 @@ from extractor.api import extract
 from extractor.folding import fold
 from extractor.rules.facts import organization_of
 from extractor.rules.facts.periods import find_periods
+from extractor.rules.facts.taxonomy import taxonomy
 
 _KEY = ("metric", "category", "value", "approx", "target", "time")
 _EXACT_EXTRAS = ("previous", "total", "high")
 
 # The spec's taxonomy: every (metric, category) the corpus must prove with a positive case.
-_TAXONOMY = {
-    "party_members": {None, "female", "ethnic_minority", "youth_union", "religious", "probationary"},
-    "members_admitted": {None},
-    "party_organizations": {"grassroots", "grassroots_committee", "grassroots_cell", "upper_committee",
-                            "subordinate_committee", "departmental_committee", "subordinate_cell", "cell"},
-    "organization_changes": {"established", "dissolved", "renamed", "transferred", "merged"},
-    "committee_members": {None, "standing", "alternate"},
-    "training_classes": {"admission_candidates", "new_members", "committee_members", "other"},
-    "trainees": {"admission_candidates", "new_members", "committee_members", "other"},
-    "party_badges_awarded": {None},
-    "organizations_rated": {"excellent", "good", "completed", "not_completed"},
-    "members_rated": {"excellent", "good", "completed", "not_completed"},
-    "disciplined": {"members", "organizations"},
-    "percentage": {None},
-}
+# the metrics and categories the corpus must cover: the taxonomy table, itself checked against the schema
+_TAXONOMY = {name: set(metric.categories) for name, metric in taxonomy().items()}
 
 
 def _key(fact: dict) -> tuple:
@@ -359,3 +347,31 @@ def test_cues_breakdown_before(before, category):
 
     folded = fold(before + "54 đảng viên")
     assert breakdown_before(folded, len(fold(before))) == category
+
+
+def test_taxonomy_matches_the_schema():
+    from extractor.schema import validator
+
+    metrics = set(validator("fact").schema["properties"]["metric"]["enum"]) - {"other"}
+    assert set(taxonomy()) == metrics
+    assert taxonomy()["percentage"].categories == (None,) and not taxonomy()["members_admitted"].stock
+
+
+@pytest.mark.parametrize("row", [
+    ("party_members", "people", "stock", "need_category", "- female"),  # a category the schema allows is missing
+    ("party_members", "people", "stock", "need_category", "- female ethnic_minority youth_union religious "
+                                                          "probationary veterans"),  # one it does not allow
+    ("party_members", "people", "sometimes", "need_category", "-"),  # an unknown time
+])
+def test_taxonomy_refuses_a_table_that_drifts_from_the_schema(monkeypatch, row):
+    from extractor.resources import ResourceError, load_table
+    from extractor.rules.facts import taxonomy as module
+
+    rows = [r if r[0] != row[0] else row for r in load_table("fact_taxonomy.tsv", 5)]
+    monkeypatch.setattr(module, "load_table", lambda name, columns: tuple(rows))
+    module.taxonomy.cache_clear()
+    try:
+        with pytest.raises(ResourceError):
+            module.taxonomy()
+    finally:
+        module.taxonomy.cache_clear()

@@ -36,6 +36,7 @@ from extractor.rules.facts.cues import (
     verb_starting,
 )
 from extractor.rules.facts.discipline import party_discipline, passive_after
+from extractor.rules.facts.taxonomy import stock_counts
 
 _PERSON_METRICS = {"members_admitted", "party_badges_awarded", "disciplined"}
 _ORG_CHANGE = "organization_changes"
@@ -54,7 +55,7 @@ def _proposed(folded: str, clause_start: int, start: int, verb: str) -> bool:
     part_start = max(clause_start, folded.rfind(":", clause_start, verb_at) + 1)
     return bool(_PROPOSED.search(folded, part_start, verb_at))
 _CLASS_FOR = regex.compile(r"\blớp\b[^;.\d]{0,80}\bcho\s*$")
-_STOCK_NOUNS = ("party_members", "party_organizations", "committee_members")
+_STOCK_NOUNS = stock_counts()  # nouns of what exists as of a day (data/fact_taxonomy.tsv)
 _RAISED_TO = regex.compile(r"\bnâng\b[^,;.]{0,60}?\b(?:lên|có|thành)\s*$")
 
 

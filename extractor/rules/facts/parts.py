@@ -8,8 +8,9 @@ A number is a part when a marker says so, and a total of its own metric was stat
 - `gồm …` after an earlier count ("cho 35 đồng chí, gồm 3 …"): that count;
 - `… trong tổng số N` after it: N (`282 người bị khai trừ, … trong tổng số 2.400 đảng viên`);
 - a sentence opening on `Cụ thể` right after a total of the same metric ("… kỷ luật 536 đảng viên. Cụ thể, …").
-Parts of organizations are set aside only when their category is the total's; parts of members, admissions,
-badges and discipline whenever they have no category of their own. A part with its own period is a fact.
+How each metric's parts are read is the `parts` column of `data/fact_taxonomy.tsv`: organizations' parts are set
+aside only when their category is the total's; members', admissions', badges' and discipline's whenever they
+have no category of their own. A part with its own period is a fact.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 
 import regex
 
-PARTS_NEED_CATEGORY = frozenset({"members_admitted", "party_members", "party_badges_awarded", "disciplined"})
+from extractor.rules.facts.taxonomy import parts_rule
+
 _WITHIN = regex.compile(r"\btrong đó\b")
 _AMONG = regex.compile(r"\W*trong\s+(?:tổng\s+)?số\b")
 _INCLUDING = regex.compile(r"\bgồm\b")
@@ -67,8 +69,9 @@ def is_part(folded: str, fact: dict, start: int, end: int, clause: tuple[int, in
             previous: list, stated: list[Stated], period_start: int | None) -> bool:
     """Whether the number at [start, end), read as `fact`, is a part of a total stated before it."""
     metric, category = fact["metric"], fact["category"]
-    needs_category = metric in PARTS_NEED_CATEGORY and (category is None or metric == "disciplined")
-    if metric != "party_organizations" and not needs_category:
+    rule = parts_rule(metric)  # data/fact_taxonomy.tsv
+    needs_category = rule == "need_category" and (category is None or metric == "disciplined")
+    if rule != "same_category" and not needs_category:
         return False
     marker = _marker(folded, clause, start, previous)
     if marker:
@@ -76,7 +79,7 @@ def is_part(folded: str, fact: dict, start: int, end: int, clause: tuple[int, in
             return False  # "trong đó năm 2022 kết nạp 12": a part with its own period
         opens = marker[0] - clause[0] < 3
         totals = _totals(stated, clause, sentence_start, marker, opens)
-        if metric == "party_organizations":
+        if rule == "same_category":
             return any(s.fact["metric"] == metric and s.fact["category"] == category for s in totals)
         return not _in_clause(stated, clause) or any(s.metric == metric for s in totals)
     in_clause = _in_clause(stated, clause)

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 import regex
 
 from extractor.rules.facts.periods import Period
+from extractor.rules.facts.taxonomy import stock_counts
 
-STOCKS = frozenset({"party_members", "party_organizations", "committee_members"})
+STOCKS = stock_counts()  # members, organizations, committee sizes (data/fact_taxonomy.tsv)
 _AS_OF_NOW = regex.compile(r"\bhiện (?:có|nay|đang)?\s*$|\bhiện có\b")
 # a time of the sentence's own that gives no year: a day and month alone, or relative to another event
 _UNKNOWN_TIME = regex.compile(r"\b(?:ngày|sáng|chiều|tối|hôm|đêm)\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?!\s*[/.-]?\s*\d)"

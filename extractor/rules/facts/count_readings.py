@@ -7,7 +7,12 @@ from __future__ import annotations
 import regex
 
 from extractor.rules.facts.committees import committee_size
-from extractor.rules.facts.cues import breakdown_before, is_other, noun_after, verb_before
+from extractor.rules.facts.cues import (
+    breakdown_before,
+    is_other,
+    noun_after,
+    verb_before,
+)
 from extractor.rules.facts.site import PERSON_METRICS, Reading, Site
 from extractor.rules.facts.taxonomy import stock_counts
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 import regex
 
 from extractor.folding import fold
-from extractor.rules.facts.cues import about_party_people, about_phrase, non_members, rating_after, share_cue
+from extractor.rules.facts.cues import (
+    about_party_people,
+    about_phrase,
+    non_members,
+    rating_after,
+    share_cue,
+)
 from extractor.rules.facts.site import Reading, Site
 
 _FOLLOWING = regex.compile(r"[^;.\n]{0,100}")

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.rules.facts.cues import noun_after, qualified_noun, verb_before, verb_starting
+from extractor.rules.facts.cues import (
+    noun_after,
+    qualified_noun,
+    verb_before,
+    verb_starting,
+)
 from extractor.rules.facts.discipline import passive_after
 
 PERSON_METRICS = frozenset({"members_admitted", "party_badges_awarded", "disciplined"})

@@ -8,20 +8,25 @@ batch. Bytes are decoded by BOM, then strict UTF-8, then a charset detector for 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import BinaryIO, Iterable, Iterator
 from urllib.parse import urlparse
 
 import charset_normalizer
 import regex
 
-from extractor.errors import ExtractorError
+from extractor.clean import scrub_surrogates
+from extractor.errors import ExtractorError, displayable, internal_error
 from extractor.html_reader import read_html
 from extractor.meta import Hints
+from extractor.streams import bounded_lines, with_head
 
 SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -85,11 +90,31 @@ def _iso_day(value) -> str | None:
     return match.group(1) if match else None
 
 
-def _jsonl_article(raw: bytes, path: str, number: int, max_bytes: int) -> Article | Failure | None:
-    """One JSON line to an article; None for a blank line."""
-    source = {"path": path, "format": "jsonl", "sha256": sha256(raw), "line": number}
-    if len(raw) > max_bytes:
-        return Failure(source, ExtractorError("E_TOO_LARGE", f"line of {len(raw)} bytes > {max_bytes}"))
+def _url_slug(url) -> str | None:
+    if not isinstance(url, str):
+        return None
+    try:
+        return slug_of(urlparse(url).path)
+    except ValueError:          # "http://[::1": a broken URL is no slug, not a broken article
+        return None
+
+
+def _text_field(item: dict, name: str) -> str | None:
+    """A JSON string field as NFC text; lone surrogates ("\\udfff" escapes) become U+FFFD."""
+    value = item.get(name)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return unicodedata.normalize("NFC", scrub_surrogates(value))
+
+
+def _integer(digits: str) -> int | Decimal:
+    """A JSON integer; one past Python's int string limit (4,300 digits) in a field we do not read must
+    not cost the article, so it stays a Decimal."""
+    return int(digits) if len(digits) <= 4000 else Decimal(digits)
+
+
+def _jsonl_article(raw: bytes, source: dict) -> Article | Failure | None:
+    """One JSON line (within the size limit) to an article; None for a blank line."""
     try:
         line = decode(raw) if raw.strip() else ""
     except ExtractorError as error:
@@ -97,26 +122,38 @@ def _jsonl_article(raw: bytes, path: str, number: int, max_bytes: int) -> Articl
     if not line.strip():
         return None
     try:
-        item = json.loads(line)
+        item = json.loads(line, parse_int=_integer)
     except json.JSONDecodeError as error:
         return Failure(source, ExtractorError("E_JSONL_LINE", f"not JSON: {error.msg} at column {error.colno}"))
-    if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+    except RecursionError as error:   # 1,000 nested brackets
+        return Failure(source, ExtractorError("E_JSONL_LINE", f"not readable JSON: {type(error).__name__}"))
+    text = _text_field(item, "text") if isinstance(item, dict) else None
+    if text is None:
         return Failure(source, ExtractorError("E_JSONL_LINE", 'no non-empty "text" field'))
-    url = item.get("url") if isinstance(item.get("url"), str) else None
     published = _iso_day(item.get("published"))
-    title = item.get("title") if isinstance(item.get("title"), str) and item["title"].strip() else None
-    hints = Hints(title=unicodedata.normalize("NFC", title.strip()) if title else None,
-                  published=published, published_from="input" if published else None,
-                  slug=slug_of(urlparse(url).path) if url else None)
-    return Article(source, unicodedata.normalize("NFC", item["text"]), hints)
+    title = _text_field(item, "title")
+    hints = Hints(title=title.strip() if title else None, published=published,
+                  published_from="input" if published else None, slug=_url_slug(item.get("url")))
+    return Article(source, text, hints)
 
 
-def _read_jsonl(lines, path: str, max_bytes: int) -> Iterator[Article | Failure]:
-    """JSON Lines, one article a line: the size limit is per article, so a feed of any length streams."""
-    for number, raw in enumerate(lines, 1):
+def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Article | Failure]:
+    """JSON Lines, one article a line: the size limit is per line, so a feed of any length streams, and
+    each line is guarded on its own (one bad line never ends the file)."""
+    for number, line in enumerate(bounded_lines(stream, max_bytes), 1):
+        raw = line.data
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
-        item = _jsonl_article(raw.rstrip(b"\r\n"), path, number, max_bytes)
+        raw = raw.rstrip(b"\r")
+        source = {"path": path, "format": "jsonl", "sha256": line.sha256 if line.oversized else sha256(raw),
+                  "line": number}
+        if line.size > max_bytes:
+            yield Failure(source, ExtractorError("E_TOO_LARGE", f"line of {line.size} bytes > {max_bytes}"))
+            continue
+        try:
+            item = _jsonl_article(raw, source)
+        except Exception as error:  # a bug must cost this line only
+            item = Failure(source, internal_error(error))
         if item is not None:
             yield item
 
@@ -134,7 +171,7 @@ def read_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> Iterator[Art
     """One input's bytes to articles; every problem becomes a Failure with the input's source.
     The size limit is per article: a whole file for text and HTML, a line for JSON Lines."""
     if fmt == "jsonl":
-        yield from _read_jsonl(data.split(b"\n"), path, max_bytes)
+        yield from _read_jsonl(io.BytesIO(data), path, max_bytes)
         return
     source = {"path": path, "format": fmt, "sha256": sha256(data)}
     if len(data) > max_bytes:
@@ -151,51 +188,75 @@ def read_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> Iterator[Art
         yield Failure(source, error)
 
 
-def discover(inputs: list[str]) -> Iterator[tuple[str, str | None]]:
-    """(path, format) for every input; folders recursively, in a stable order; `-` is stdin."""
+def discover(inputs: list[str], exclude: Iterable[str] = ()) -> Iterator[tuple[str, str | None]]:
+    """(path, format) for every input; folders recursively, in a stable order; `-` is stdin. Files in
+    `exclude` (this run's outputs) are never read back when they lie inside an input folder."""
+    skip = {os.path.realpath(p) for p in exclude}
     for item in inputs:
         path = Path(item)
         if item == "-":
             yield "-", None
         elif path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUFFIXES:
+                if child.suffix.lower() in SUFFIXES and os.path.realpath(child) not in skip:
                     yield str(child), SUFFIXES[child.suffix.lower()]
         else:
             yield item, SUFFIXES.get(path.suffix.lower())
 
 
-def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
-    for path, fmt in discover(inputs):
-        if path == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
-            yield from read_bytes(data, "<stdin>", sniff_format(data), max_bytes)
-            continue
-        file = Path(path)
-        if not file.is_file():
-            yield Failure({"path": path, "format": fmt or "txt", "sha256": None},
-                          ExtractorError("E_NOT_FOUND"))
-            continue
+def _read_stdin(max_bytes: int) -> Iterator[Article | Failure]:
+    """stdin's format is sniffed from its head; JSON Lines then stream line by line (no limit on the
+    stream, only on each line), any other format is one article."""
+    stdin = sys.stdin.buffer
+    head = stdin.read(2048)
+    fmt = sniff_format(head)
+    if fmt == "jsonl":
+        yield from _read_jsonl(with_head(head, stdin), "<stdin>", max_bytes)
+        return
+    data = head + stdin.read(max_bytes + 1 - len(head))
+    yield from read_bytes(data, "<stdin>", fmt, max_bytes)
+
+
+def _read_file(path: str, fmt: str | None, max_bytes: int) -> Iterator[Article | Failure]:
+    file = Path(path)
+    if not file.is_file():
+        yield Failure({"path": path, "format": fmt or "txt", "sha256": None}, ExtractorError("E_NOT_FOUND"))
+        return
+    try:
         if fmt is None:
             with file.open("rb") as stream:
                 fmt = sniff_format(stream.read(2048))
         if fmt == "jsonl":
-            try:
-                with file.open("rb") as stream:
-                    yield from _read_jsonl(stream, path, max_bytes)
-            except OSError as error:
-                yield Failure({"path": path, "format": "jsonl", "sha256": None},
-                              ExtractorError("E_READ", error.strerror or str(error)))
-            continue
+            with file.open("rb") as stream:
+                yield from _read_jsonl(stream, path, max_bytes)
+            return
+        size = file.stat().st_size
+        if size > max_bytes:
+            yield Failure({"path": path, "format": fmt, "sha256": None},
+                          ExtractorError("E_TOO_LARGE", f"{size} bytes > {max_bytes}"))
+            return
+        data = file.read_bytes()
+    except OSError as error:
+        yield Failure({"path": path, "format": fmt or "txt", "sha256": None},
+                      ExtractorError("E_READ", error.strerror or str(error)))
+        return
+    yield from read_bytes(data, path, fmt, max_bytes)
+
+
+def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES,
+                exclude: Iterable[str] = ()) -> Iterator[Article | Failure]:
+    """Every article of every input. Each input is guarded: anything unexpected while reading it becomes
+    its E_INTERNAL failure and the next input is read (an OSError in the middle of a JSON Lines file ends
+    that file with E_READ after the lines already read)."""
+    for path, fmt in discover(inputs, exclude):
+        shown = displayable(path) if path != "-" else "<stdin>"
+        items = _read_stdin(max_bytes) if path == "-" else _read_file(path, fmt, max_bytes)
         try:
-            size = file.stat().st_size
-            if size > max_bytes:
-                yield Failure({"path": path, "format": fmt or "txt", "sha256": None},
-                              ExtractorError("E_TOO_LARGE", f"{size} bytes > {max_bytes}"))
-                continue
-            data = file.read_bytes()
+            for item in items:
+                item.source["path"] = displayable(item.source["path"])
+                yield item
         except OSError as error:
-            yield Failure({"path": path, "format": fmt or "txt", "sha256": None},
+            yield Failure({"path": shown, "format": fmt or "txt", "sha256": None},
                           ExtractorError("E_READ", error.strerror or str(error)))
-            continue
-        yield from read_bytes(data, path, fmt, max_bytes)
+        except Exception as error:
+            yield Failure({"path": shown, "format": fmt or "txt", "sha256": None}, internal_error(error))

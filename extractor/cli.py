@@ -147,38 +147,35 @@ def _run(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from extractor.evaluate import evaluate, format_report
+    from extractor.evaluate import evaluate, format_report, record_key
+    from extractor.scoring_inputs import read_records
 
     records_path, gold_dir = Path(args.records), Path(args.gold)
     if not records_path.is_file() or not gold_dir.is_dir():
         print(f"extractor evaluate: need a records file and a gold folder ({records_path}, {gold_dir})",
               file=sys.stderr)
         return EXIT_USAGE
-    records = []
-    for number, line in enumerate(records_path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                print(f"extractor evaluate: {records_path}:{number}: not JSON ({error.msg})", file=sys.stderr)
-                return EXIT_USAGE
+    records, problems = read_records(records_path, record_key)
     if args.errors:
         from extractor.fact_listing import list_facts
 
         print("\n".join(list_facts(records, gold_dir)))
-        return EXIT_OK
-    summary = evaluate(records, gold_dir).as_dict()
+        return EXIT_SOME_FAILED if problems else EXIT_OK
+    summary = evaluate(records, gold_dir, problems).as_dict()
+    for problem in dict.fromkeys(problems):   # each once (the baseline meets the same gold files)
+        print(f"extractor evaluate: {problem}", file=sys.stderr)
     if args.baseline:
         from extractor.baseline import baseline_records
 
-        baseline = evaluate(baseline_records(records), gold_dir).as_dict()
+        baseline = evaluate(baseline_records(records), gold_dir, []).as_dict()
         if args.json:
             print(json.dumps({"extractor": summary, "underthesea": baseline}, ensure_ascii=False, indent=1))
         else:
             print(format_report(summary) + "\n\nbaseline: underthesea ner\n" + format_report(baseline))
-        return EXIT_OK
-    print(json.dumps(summary, ensure_ascii=False, indent=1) if args.json else format_report(summary))
-    return EXIT_OK
+    else:
+        print(json.dumps(summary, ensure_ascii=False, indent=1) if args.json else format_report(summary))
+    # 1: scored, but some file or line could not be (each named on stderr)
+    return EXIT_SOME_FAILED if problems else EXIT_OK
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from extractor.folding import fold
 from extractor.meta import Hints, extract_meta
 from extractor.nlp import annotate
 from extractor.readers import Article, Failure
+from extractor.rules.dates import iso_day
 from extractor.record import build_record, error_record, validate_record
 
 
@@ -39,6 +40,8 @@ def extract(text: str, *, source: dict | None = None, hints: Hints | None = None
     `published` (ISO date) stands in for a publication date the article does not state. Only coded
     errors come out: anything unexpected (a bug, a library's assertion) is E_INTERNAL naming its class.
     """
+    if published is not None and iso_day(published) != published:
+        raise ValueError(f"published must be an ISO date (YYYY-MM-DD) that exists, got {published!r}")
     try:
         return _extract(text, source=source, hints=hints, published=published)
     except ExtractorError:

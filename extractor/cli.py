@@ -1,7 +1,8 @@
 """Command line: `extractor run …` (and `python -m extractor run …`).
 
 Exit codes: 0 every article gave a valid record; 1 some inputs failed (the rest were processed and
-written); 2 bad usage.
+written); 2 bad usage, or outputs that cannot be used (refused before any work); 130 interrupted (what
+was finished is written).
 """
 
 from __future__ import annotations

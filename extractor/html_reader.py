@@ -15,7 +15,7 @@ from extractor.errors import ExtractorError
 from extractor.folding import fold_key
 from extractor.meta import Hints
 from extractor.resources import load_list
-from extractor.rules.dates import parse_date_line
+from extractor.rules.dates import iso_day, parse_date_line
 
 # Less article text than this is a page of menus and links (trafilatura returns what it can find).
 MIN_BODY = 40
@@ -65,7 +65,9 @@ def _metadata_date(tree) -> str | None:
         for value in tree.xpath(xpath):
             value = str(value).strip()
             if _ISO_DAY.match(value):
-                return value[:10]
+                if iso_day(value[:10]):
+                    return value[:10]
+                continue        # "2024-02-30": no day, so no date from this field
             iso = parse_date_line(value)
             if iso:
                 return iso

@@ -26,13 +26,13 @@ from extractor.clean import scrub_surrogates
 from extractor.errors import ExtractorError, displayable, internal_error
 from extractor.html_reader import read_html
 from extractor.meta import Hints
-from extractor.streams import bounded_lines, with_head
+from extractor.rules.dates import iso_day
+from extractor.streams import as_utf8, bounded_lines, with_head
 
 SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ISO_DAY = regex.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?$")
 _NUMBERED_FILE = regex.compile(r"^\d+_")
 
 
@@ -85,11 +85,6 @@ def slug_of(name: str) -> str | None:
     return stem if stem.count("-") >= 2 else None
 
 
-def _iso_day(value) -> str | None:
-    match = _ISO_DAY.match(value.strip()) if isinstance(value, str) else None
-    return match.group(1) if match else None
-
-
 def _url_slug(url) -> str | None:
     if not isinstance(url, str):
         return None
@@ -130,7 +125,7 @@ def _jsonl_article(raw: bytes, source: dict) -> Article | Failure | None:
     text = _text_field(item, "text") if isinstance(item, dict) else None
     if text is None:
         return Failure(source, ExtractorError("E_JSONL_LINE", 'no non-empty "text" field'))
-    published = _iso_day(item.get("published"))
+    published = iso_day(item.get("published"))
     title = _text_field(item, "title")
     hints = Hints(title=title.strip() if title else None, published=published,
                   published_from="input" if published else None, slug=_url_slug(item.get("url")))
@@ -140,7 +135,7 @@ def _jsonl_article(raw: bytes, source: dict) -> Article | Failure | None:
 def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Article | Failure]:
     """JSON Lines, one article a line: the size limit is per line, so a feed of any length streams, and
     each line is guarded on its own (one bad line never ends the file)."""
-    for number, line in enumerate(bounded_lines(stream, max_bytes), 1):
+    for number, line in enumerate(bounded_lines(as_utf8(stream), max_bytes), 1):
         raw = line.data
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
@@ -159,7 +154,10 @@ def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Article
 
 
 def sniff_format(data: bytes) -> str:
-    head = data[:2048].lstrip().lower()
+    head = data[:2048]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):      # UTF-16: sniff its characters, not its bytes
+        head = head[:len(head) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<div", b"<article", b"<meta")):
         return "html"
     if head.startswith(b"{"):
@@ -204,23 +202,26 @@ def discover(inputs: list[str], exclude: Iterable[str] = ()) -> Iterator[tuple[s
             yield item, SUFFIXES.get(path.suffix.lower())
 
 
-def _read_stdin(max_bytes: int) -> Iterator[Article | Failure]:
-    """stdin's format is sniffed from its head; JSON Lines then stream line by line (no limit on the
-    stream, only on each line), any other format is one article."""
-    stdin = sys.stdin.buffer
-    head = stdin.read(2048)
-    fmt = sniff_format(head)
+def _read_stream(stream: BinaryIO, path: str, max_bytes: int, fmt: str | None = None) -> Iterator[Article | Failure]:
+    """stdin or a FIFO: the format (unless the name says it) is sniffed from the head; JSON Lines then
+    stream line by line (no limit on the stream, only on each line), any other format is one article."""
+    head = stream.read(2048)
+    fmt = fmt or sniff_format(head)
     if fmt == "jsonl":
-        yield from _read_jsonl(with_head(head, stdin), "<stdin>", max_bytes)
+        yield from _read_jsonl(with_head(head, stream), path, max_bytes)
         return
-    data = head + stdin.read(max_bytes + 1 - len(head))
-    yield from read_bytes(data, "<stdin>", fmt, max_bytes)
+    data = head + stream.read(max_bytes + 1 - len(head))
+    yield from read_bytes(data, path, fmt, max_bytes)
 
 
 def _read_file(path: str, fmt: str | None, max_bytes: int) -> Iterator[Article | Failure]:
     file = Path(path)
-    if not file.is_file():
+    if not file.exists():
         yield Failure({"path": path, "format": fmt or "txt", "sha256": None}, ExtractorError("E_NOT_FOUND"))
+        return
+    if not file.is_file():      # a FIFO or a device: read as a stream, like stdin
+        with file.open("rb") as stream:
+            yield from _read_stream(stream, path, max_bytes, fmt)
         return
     try:
         if fmt is None:
@@ -250,7 +251,8 @@ def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES,
     that file with E_READ after the lines already read)."""
     for path, fmt in discover(inputs, exclude):
         shown = displayable(path) if path != "-" else "<stdin>"
-        items = _read_stdin(max_bytes) if path == "-" else _read_file(path, fmt, max_bytes)
+        items = _read_stream(sys.stdin.buffer, "<stdin>", max_bytes) if path == "-" else \
+            _read_file(path, fmt, max_bytes)
         try:
             for item in items:
                 item.source["path"] = displayable(item.source["path"])

@@ -104,6 +104,8 @@ def _words(text: str, start: int, end: int, folded: str) -> list[tuple[int, int]
     from underthesea import word_tokenize
 
     sentence = text[start:end]
+    if _LONG_RUN.search(sentence):   # underthesea's tokenizer is quadratic in one such run ("1.1.1…")
+        return _pattern_spans(_WORD, text, start, end)
     for normalize in (True, False):
         try:
             return align(word_tokenize(sentence, use_token_normalize=normalize), text, start, end, folded)
@@ -115,6 +117,7 @@ def _words(text: str, start: int, end: int, folded: str) -> list[tuple[int, int]
 # The fallbacks: a sentence ends after . ! ? (and closing quotes); a word is a run of letters and digits,
 # any other visible character is a token of its own.
 _SENTENCE = regex.compile(r"\S(?:.*?(?:[.!?…]+[\"”’)]*(?=\s|$))|.*\S)", regex.DOTALL)
+_LONG_RUN = regex.compile(r"\S{200}")    # no word is this long: a run of codes, digits or noise
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 
 

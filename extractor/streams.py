@@ -64,3 +64,35 @@ class _HeadThenRest(io.RawIOBase):
 def with_head(head: bytes, rest: BinaryIO) -> BinaryIO:
     """One stream of `head` followed by `rest` (stdin cannot seek back after sniffing)."""
     return io.BufferedReader(_HeadThenRest(head, rest))
+
+
+class _Utf8FromText(io.RawIOBase):
+    """A text stream's characters as UTF-8 bytes."""
+
+    def __init__(self, text: io.TextIOBase):
+        self._text, self._pending = text, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            chunk = self._text.read(8192)
+            if not chunk:
+                return 0
+            self._pending = chunk.encode("utf-8", "surrogatepass")
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+
+def as_utf8(stream: BinaryIO) -> BinaryIO:
+    """`stream` with a UTF-16 byte-order mark re-encoded as UTF-8 (JSON Lines are split on b"\\n", which
+    UTF-16 spells in two bytes); any other stream as it is."""
+    head = stream.read(2)
+    stream = with_head(head, stream)
+    if head not in (b"\xff\xfe", b"\xfe\xff"):
+        return stream
+    return io.BufferedReader(_Utf8FromText(io.TextIOWrapper(stream, encoding="utf-16", errors="replace",
+                                                             newline="")))

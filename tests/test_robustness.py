@@ -395,3 +395,86 @@ def test_persons_titles_of_many_names_in_one_sentence_cost_their_number():
     text = "Bí thư " + ", ".join(names) + "."
     at = [text.index(name) for name in names]
     assert _timed(lambda: [titles_around(text, a, a + 13, (0, len(text))) for a in at]) < 3
+
+
+def test_segment_a_run_without_spaces_costs_its_length():
+    from extractor.segment import segment
+
+    text = "Chi bộ có " + ".".join(["1"] * 8000) + " đảng viên."
+    assert _timed(segment, text) < 2
+
+
+# ---- 8. smaller ones -------------------------------------------------------------------------------------
+
+def test_readers_impossible_published_date_is_no_date_not_a_lost_article(tmp_path):
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"text": VI, "published": "2024-02-30"}), encoding="utf-8")
+    code, out, _ = _run(tmp_path, [tmp_path / "feed.jsonl"])
+    [record] = _lines(out)
+    assert code == 0 and record["meta"]["published"] is None
+
+
+def test_api_impossible_published_option_is_a_usage_error():
+    with pytest.raises(ValueError):
+        extract(VI, published="2024-02-30")
+
+
+def test_readers_utf16_json_lines_are_read_line_by_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes("\n".join([json.dumps({"text": VI}, ensure_ascii=False)] * 3).encode("utf-16"))
+    items = list(read_inputs([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Article"] * 3 and items[2].text == VI
+
+
+def test_readers_fifo_is_read_as_a_stream(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    data = "\n".join([json.dumps({"text": VI}, ensure_ascii=False)] * 2).encode()
+    writer = threading.Thread(target=fifo.write_bytes, args=(data,))
+    writer.start()
+    items = list(read_inputs([str(fifo)]))
+    writer.join()
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]
+
+
+# ---- the hostile corpus, end to end ----------------------------------------------------------------------
+
+def _hostile_corpus(folder):
+    """Every reproduction of the issue as one input folder: (inputs, how many articles they hold)."""
+    files = {
+        "iframe.html": b"<body><iframe></iframe></body></html>",
+        "deep.html": b"<div>" * 5000 + VI.encode() + b"</div>" * 5000,
+        "digits.txt": (VI + " Mã " + "9" * 4400 + ".").encode(),
+        "scales.txt": (VI + " Có một " + " nghìn tỷ triệu" * 300 + " đảng viên.").encode(),
+        "marks.txt": (VI + " a" + "\u0301" * 20000).encode(),
+        "bidi.txt": (VI + " Chi bộ có \u202e12\u202c đảng viên.").encode(),
+        "misspelt.txt": (VI + " Lãnh đạo nghành và Ðảng ủy xã họp.").encode(),
+        "noise.txt": bytes(range(256)) * 8,
+        "empty.txt": b"",
+        "utf16.jsonl": json.dumps({"text": VI}, ensure_ascii=False).encode("utf-16"),
+        "feed.jsonl": "\n".join([
+            json.dumps({"text": VI, "url": "http://[::1"}, ensure_ascii=False), "[" * 1000,
+            '{"text": "%s", "title": "\\udfff"}' % VI, '{"text": "%s", "n": %s}' % (VI, "1" * 4400),
+            json.dumps({"text": VI, "published": "2024-02-30"}, ensure_ascii=False),
+            json.dumps({"text": VI + "\u2028" + VI + "\x85"}, ensure_ascii=False)]).encode(),
+        os.fsdecode(b"t\xeai-b\xe0i.txt"): VI.encode(),
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return len(files) - 2 + 1 + 6
+
+
+def test_batch_hostile_corpus_gives_one_record_or_error_per_article(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    expected = _hostile_corpus(folder)
+    code, out, errors = _run(tmp_path, [folder])
+    records, failures = _lines(out), _lines(errors)
+    assert code == 1 and len(records) + len(failures) == expected
+    for record in records:
+        assert schema_errors("record", record) == []
+        assert_offsets(record)
+    assert all(schema_errors("error", e) == [] for e in failures)
+    assert {e["error"]["code"] for e in failures} <= {"E_NO_BODY", "E_BINARY", "E_EMPTY", "E_JSONL_LINE"}
+    assert not list(out.parent.glob(".*.partial"))

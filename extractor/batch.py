@@ -8,9 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractor.api import extract_one
-from extractor.errors import internal_error
-from extractor.readers import DEFAULT_MAX_BYTES, read_inputs
-from extractor.record import error_record
+from extractor.errors import displayable, internal_error
+from extractor.readers import DEFAULT_MAX_BYTES, Article, Failure, read_inputs
 from extractor.writers import JsonlSink, dumps
 
 
@@ -33,12 +32,19 @@ class Summary:
         return text
 
 
-def _line_of(ok: bool, item: dict, source: dict) -> tuple[str, str | None]:
-    """(JSON line, error code or None); a record that cannot be serialized becomes an error record."""
+def _line_of(article: Article | Failure, published: str | None, timeout: float | None) -> tuple[str, str | None]:
+    """(JSON line, error code or None) for one article: extraction and serialization in one guard, so
+    whatever goes wrong (a record past Python's 4,300-digit int limit, a bug) is this article's error."""
     try:
+        ok, item = extract_one(article, published, timeout)
         return dumps(item), None if ok else item["error"]["code"]
-    except Exception as error:  # e.g. an int past Python's 4,300-digit string limit
-        return dumps(error_record(source, internal_error(error))), "E_INTERNAL"
+    except Exception as error:
+        failure = {"source": {"path": displayable(str(article.source.get("path"))),
+                              "format": article.source.get("format", "txt"), "sha256": None},
+                   "error": internal_error(error).as_dict()}
+        if "line" in article.source:
+            failure["source"]["line"] = article.source["line"]
+        return dumps(failure), "E_INTERNAL"
 
 
 class Interrupted(Exception):
@@ -63,7 +69,7 @@ def run_batch(inputs: list[str], records: JsonlSink, errors: JsonlSink, *, publi
         bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
     try:
         for article in read_inputs(inputs, max_bytes, exclude=exclude):
-            line, code = _line_of(*extract_one(article, published, timeout), article.source)
+            line, code = _line_of(article, published, timeout)
             if code is None:
                 records.write_line(line)
                 summary.records += 1
@@ -76,14 +82,23 @@ def run_batch(inputs: list[str], records: JsonlSink, errors: JsonlSink, *, publi
         _finish(records, errors, summary, started)
         raise Interrupted(summary) from None
     except BaseException:
-        records.abandon()
-        errors.abandon()
+        # Not an article's failure (those are records): writing failed, or the process is told to stop.
+        # What is finished is still kept where it can be, then the failure goes on up.
+        _keep(records, errors)
         raise
     finally:
         if bar is not None:
             bar.close()
     _finish(records, errors, summary, started)
     return summary
+
+
+def _keep(*sinks: JsonlSink) -> None:
+    for sink in sinks:
+        try:
+            sink.close()
+        except Exception:
+            sink.abandon()
 
 
 def _finish(records: JsonlSink, errors: JsonlSink, summary: Summary, started: float) -> None:

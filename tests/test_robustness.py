@@ -478,3 +478,48 @@ def test_batch_hostile_corpus_gives_one_record_or_error_per_article(tmp_path):
     assert all(schema_errors("error", e) == [] for e in failures)
     assert {e["error"]["code"] for e in failures} <= {"E_NO_BODY", "E_BINARY", "E_EMPTY", "E_JSONL_LINE"}
     assert not list(out.parent.glob(".*.partial"))
+
+
+def test_batch_a_failing_disk_keeps_the_records_already_written(tmp_path):
+    from extractor.batch import run_batch
+
+    class FullAfterOne(JsonlSink):
+        def write_line(self, line):
+            if self.count == 1:
+                raise OSError(28, "No space left on device")
+            super().write_line(line)
+
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in" / name).write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    with pytest.raises(OSError):
+        run_batch([str(tmp_path / "in")], FullAfterOne(str(out), sys.stdout), JsonlSink(str(tmp_path / "e.jsonl"),
+                                                                                       sys.stderr))
+    assert len(_lines(out)) == 1
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_batch_an_unexpected_failure_around_extraction_is_e_internal(tmp_path, monkeypatch):
+    import extractor.batch as batch
+
+    def broken(item, published=None, timeout=None):
+        raise AssertionError("a bug outside extract()")
+
+    monkeypatch.setattr(batch, "extract_one", broken)
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    code, out, errors = _run(tmp_path, [tmp_path / "a.txt"])
+    [error] = _lines(errors)
+    assert code == 1 and error["error"]["code"] == "E_INTERNAL" and "AssertionError" in error["error"]["message"]
+    assert schema_errors("error", error) == []
+
+
+def test_cli_refuses_an_output_that_cannot_be_written_before_any_work(tmp_path, capsys, monkeypatch):
+    import extractor.api as api_module
+
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)     # as a read-only place would answer
+    monkeypatch.setattr(api_module, "_extract", lambda *a, **k: pytest.fail("work started"))
+    assert main(["run", str(good), "-o", str(tmp_path / "out" / "r.jsonl"), "-q"]) == 2
+    assert "cannot create files" in capsys.readouterr().err

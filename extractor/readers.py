@@ -186,20 +186,31 @@ def read_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> Iterator[Art
         yield Failure(source, error)
 
 
-def discover(inputs: list[str], exclude: Iterable[str] = ()) -> Iterator[tuple[str, str | None]]:
-    """(path, format) for every input; folders recursively, in a stable order; `-` is stdin. Files in
-    `exclude` (this run's outputs) are never read back when they lie inside an input folder."""
+def _files_in(folder: Path) -> tuple[list[Path], list[OSError]]:
+    """Every file under `folder`, in a stable order, and the sub-folders that could not be listed."""
+    unlisted: list[OSError] = []
+    files = [Path(top) / name for top, _, names in os.walk(folder, onerror=unlisted.append) for name in names]
+    return sorted(f for f in files if f.is_file()), unlisted
+
+
+def discover(inputs: list[str], exclude: Iterable[str] = ()) -> Iterator[tuple[str, str | None, OSError | None]]:
+    """(path, format, why it cannot be listed) for every input; folders recursively, in a stable order;
+    `-` is stdin. Files in `exclude` (this run's outputs) are never read back when they lie inside an
+    input folder; a folder that cannot be listed is said, not skipped silently."""
     skip = {os.path.realpath(p) for p in exclude}
     for item in inputs:
         path = Path(item)
         if item == "-":
-            yield "-", None
+            yield "-", None, None
         elif path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            files, unlisted = _files_in(path)
+            for error in unlisted:
+                yield str(error.filename or path), None, error
+            for child in files:
                 if child.suffix.lower() in SUFFIXES and os.path.realpath(child) not in skip:
-                    yield str(child), SUFFIXES[child.suffix.lower()]
+                    yield str(child), SUFFIXES[child.suffix.lower()], None
         else:
-            yield item, SUFFIXES.get(path.suffix.lower())
+            yield item, SUFFIXES.get(path.suffix.lower()), None
 
 
 def _read_stream(stream: BinaryIO, path: str, max_bytes: int, fmt: str | None = None) -> Iterator[Article | Failure]:
@@ -249,8 +260,12 @@ def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES,
     """Every article of every input. Each input is guarded: anything unexpected while reading it becomes
     its E_INTERNAL failure and the next input is read (an OSError in the middle of a JSON Lines file ends
     that file with E_READ after the lines already read)."""
-    for path, fmt in discover(inputs, exclude):
+    for path, fmt, unlisted in discover(inputs, exclude):
         shown = displayable(path) if path != "-" else "<stdin>"
+        if unlisted is not None:
+            yield Failure({"path": shown, "format": "txt", "sha256": None},
+                          ExtractorError("E_READ", f"the folder cannot be listed: {unlisted.strerror or unlisted}"))
+            continue
         items = _read_stream(sys.stdin.buffer, "<stdin>", max_bytes) if path == "-" else \
             _read_file(path, fmt, max_bytes)
         try:

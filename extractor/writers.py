@@ -4,6 +4,7 @@ that looks finished."""
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import sys
@@ -50,7 +51,9 @@ class JsonlSink:
             self._stream = self._fallback
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".partial", dir=self.path.parent)
+        _remove_orphans(self.path)
+        handle, name = tempfile.mkstemp(prefix=f".{self.path.name}.{os.getpid()}.", suffix=".partial",
+                                        dir=self.path.parent)
         self._partial = Path(name)
         self._stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
 
@@ -79,6 +82,25 @@ class JsonlSink:
         if self._partial is not None and self._stream is not None:
             self._stream.close()
             self._partial.unlink(missing_ok=True)
+
+
+def _remove_orphans(path: Path) -> None:
+    """Temporary files of earlier runs to `path` whose process is gone (killed, so it never renamed or
+    removed them): a run names its temporary file with its process id, so a live run's is never touched."""
+    for orphan in path.parent.glob(f".{glob.escape(path.name)}.*.partial"):
+        pid = orphan.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            orphan.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:         # another user's process: alive
+        return True
+    return True
 
 
 def _umask() -> int:

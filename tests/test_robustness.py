@@ -523,3 +523,35 @@ def test_cli_refuses_an_output_that_cannot_be_written_before_any_work(tmp_path, 
     monkeypatch.setattr(api_module, "_extract", lambda *a, **k: pytest.fail("work started"))
     assert main(["run", str(good), "-o", str(tmp_path / "out" / "r.jsonl"), "-q"]) == 2
     assert "cannot create files" in capsys.readouterr().err
+
+
+def test_writers_temporary_file_of_a_killed_run_is_removed_by_the_next(tmp_path):
+    import subprocess
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    orphan = tmp_path / f".out.jsonl.{gone.stdout.strip()}.abc123.partial"
+    orphan.write_text('{"half": ')
+    live = tmp_path / f".out.jsonl.{os.getpid()}.def456.partial"      # a run still going: kept
+    live.write_text("")
+    sink = JsonlSink(str(tmp_path / "out.jsonl"), sys.stdout)
+    sink.write({"n": 1})
+    sink.close()
+    assert not orphan.exists() and live.exists()
+    assert _lines(tmp_path / "out.jsonl") == [{"n": 1}]
+
+
+def test_readers_a_folder_that_cannot_be_listed_is_an_error_not_silence(tmp_path, monkeypatch):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text(VI, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(VI, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(read_inputs([str(tmp_path)]))
+    assert items[0].error.code == "E_READ" and items[0].source["path"].endswith("locked")
+    assert [i.source["path"].rsplit("/", 1)[-1] for i in items[1:]] == ["b.txt"]

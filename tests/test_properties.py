@@ -94,3 +94,45 @@ def _extract_or_error_with(article):
         return extract(article.text, source=article.source, hints=article.hints)
     except ExtractorError as error:
         return error
+
+
+@settings(SETTINGS, max_examples=40)
+@given(vietnamese_text)
+def test_properties_the_same_text_gives_the_same_bytes(text):
+    first, second = _extract_or_error(text), _extract_or_error(text)
+    if isinstance(first, ExtractorError):
+        assert isinstance(second, ExtractorError) and first.as_dict() == second.as_dict()
+    else:
+        assert dumps(first) == dumps(second)
+
+
+@settings(SETTINGS, max_examples=30)
+@given(st.lists(st.tuples(st.sampled_from(["a.txt", "b.html", "c.jsonl", "d"]),
+                          st.one_of(st.binary(max_size=200),
+                                    vietnamese_text.map(lambda t: t.encode("utf-8", "surrogatepass")))),
+                min_size=1, max_size=4))
+def test_properties_batch_gives_one_record_or_error_per_input_file(files):
+    import io
+    import tempfile
+    from pathlib import Path
+
+    from extractor.batch import run_batch
+    from extractor.writers import JsonlSink
+
+    with tempfile.TemporaryDirectory() as folder:
+        written = {}
+        for name, data in files:
+            written[name] = data
+            (Path(folder) / name).write_bytes(data)
+        records, errors = io.StringIO(), io.StringIO()
+        inputs = [str(Path(folder) / name) for name in written]
+        summary = run_batch(inputs, JsonlSink(None, records), JsonlSink(None, errors))
+    lines = [json.loads(line) for line in (records.getvalue() + errors.getvalue()).split("\n") if line]
+    assert len(lines) == summary.records + summary.failed
+    assert {item["source"]["path"].rsplit("/", 1)[-1] for item in lines} <= set(written)
+    for item in lines:
+        assert schema_errors("error" if "error" in item else "record", item) == []
+    # every input that is not JSON Lines gives exactly one record or error
+    single = [name for name in written if not name.endswith(".jsonl")]
+    paths = [item["source"]["path"].rsplit("/", 1)[-1] for item in lines]
+    assert all(paths.count(name) == 1 for name in single)

@@ -69,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                      help="inputs larger than this are refused (default: 5MB)")
     run.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                     help="time budget per article; over it, the article is an E_TIMEOUT error (default: 30; 0: none)")
+                     help="time budget per article; over it, the article is an E_TIMEOUT error "
+                          "(default: 30; 0: none)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
     explain = commands.add_parser("explain", help="show one article's facts with their evidence and rules",

@@ -38,7 +38,8 @@ def internal_error(error: BaseException) -> ExtractorError:
     """Any unexpected exception as E_INTERNAL naming its class, so a bug costs one article, not a batch."""
     detail = str(error)
     detail = detail[:200] + "…" if len(detail) > 200 else detail
-    return ExtractorError("E_INTERNAL", f"{type(error).__name__}: {detail}" if detail else type(error).__name__)
+    name = type(error).__name__
+    return ExtractorError("E_INTERNAL", f"{name}: {detail}" if detail else name)
 
 
 def displayable(text: str) -> str:

@@ -148,7 +148,8 @@ def read_html(html: str, slug: str | None) -> tuple[str, Hints]:
             prune_xpath=list(load_list("html_furniture.txt")),
         )
     except Exception as error:  # lxml and trafilatura also fail by assertion (`<body><iframe></iframe>`)
-        raise ExtractorError("E_NO_BODY", f"the HTML parser failed: {type(error).__name__}: {error}") from None
+        raise ExtractorError("E_NO_BODY", f"the HTML parser failed: {type(error).__name__}: {error}") \
+            from None
     text = (document.text or "").strip() if document is not None else ""
     if len(text) < MIN_BODY:
         raise ExtractorError("E_NO_BODY", f"{len(text)} characters of text")

@@ -193,7 +193,8 @@ def _files_in(folder: Path) -> tuple[list[Path], list[OSError]]:
     return sorted(f for f in files if f.is_file()), unlisted
 
 
-def discover(inputs: list[str], exclude: Iterable[str] = ()) -> Iterator[tuple[str, str | None, OSError | None]]:
+def discover(inputs: list[str],
+             exclude: Iterable[str] = ()) -> Iterator[tuple[str, str | None, OSError | None]]:
     """(path, format, why it cannot be listed) for every input; folders recursively, in a stable order;
     `-` is stdin. Files in `exclude` (this run's outputs) are never read back when they lie inside an
     input folder; a folder that cannot be listed is said, not skipped silently."""
@@ -213,7 +214,8 @@ def discover(inputs: list[str], exclude: Iterable[str] = ()) -> Iterator[tuple[s
             yield item, SUFFIXES.get(path.suffix.lower()), None
 
 
-def _read_stream(stream: BinaryIO, path: str, max_bytes: int, fmt: str | None = None) -> Iterator[Article | Failure]:
+def _read_stream(stream: BinaryIO, path: str, max_bytes: int,
+                 fmt: str | None = None) -> Iterator[Article | Failure]:
     """stdin or a FIFO: the format (unless the name says it) is sniffed from the head; JSON Lines then
     stream line by line (no limit on the stream, only on each line), any other format is one article."""
     head = stream.read(2048)
@@ -263,8 +265,9 @@ def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES,
     for path, fmt, unlisted in discover(inputs, exclude):
         shown = displayable(path) if path != "-" else "<stdin>"
         if unlisted is not None:
+            reason = unlisted.strerror or str(unlisted)
             yield Failure({"path": shown, "format": "txt", "sha256": None},
-                          ExtractorError("E_READ", f"the folder cannot be listed: {unlisted.strerror or unlisted}"))
+                          ExtractorError("E_READ", f"the folder cannot be listed: {reason}"))
             continue
         items = _read_stream(sys.stdin.buffer, "<stdin>", max_bytes) if path == "-" else \
             _read_file(path, fmt, max_bytes)

@@ -19,7 +19,8 @@ def shape_problem(item, what: str) -> str | None:
         return f"not a JSON object but {type(item).__name__}"
     if what == "gold" and not isinstance(item.get("article"), str):
         return 'no "article" name'
-    if what == "record" and not (isinstance(item.get("source"), dict) and isinstance(item["source"].get("path"), str)):
+    source = item.get("source")
+    if what == "record" and not (isinstance(source, dict) and isinstance(source.get("path"), str)):
         return 'no "source" with a "path"'
     if not isinstance(item.get("meta"), dict):
         return 'no "meta" object'

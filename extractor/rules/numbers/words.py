@@ -61,8 +61,8 @@ def number_lexicon() -> SimpleNamespace:
 
 
 _W = r"(?![\p{L}\d])"                                           # end of a word
-# The longest written number read: 999,999,999,999 in words ("chín trăm chín mươi chín tỷ chín trăm …")
-# has 23; nothing an article counts needs more.
+# The longest written number read: 999,999,999,999 in words ("chín trăm chín mươi chín tỷ …") has 23;
+# nothing an article counts needs more.
 _MAX_WORDS = 24
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _TOKEN = regex.compile(r"\S+")

@@ -23,6 +23,9 @@ _DATE_NEAR_TITLE = 3
 _HEADLINE_MAX = 250
 _HEADINGS = {"h1", "h2", "h3"}
 _ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}")
+# Wrapper elements deeper than this are dropped before parsing (libxml2's limit is 256, other tags count too).
+_MAX_DEPTH = 150
+_WRAPPER = regex.compile(r"<(/?)(?:div|span|section|article|font|center)\b[^>]*>", regex.IGNORECASE)
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "li", "span", "time", "td", "header", "section", "article")
 
 
@@ -134,11 +137,28 @@ def _headline(text: str, meta_title: str | None, blocks: list[tuple[str, str]]) 
     return meta_title if meta_title and not meta_title.isupper() else None
 
 
+def _shallow(html: str) -> str:
+    """The page with wrapper tags nested past `_MAX_DEPTH` dropped, their text kept: libxml2 stops at 256
+    levels, so a page nested 50,000 deep would otherwise give no body at all."""
+    depth = 0
+
+    def keep(match: regex.Match) -> str:
+        nonlocal depth
+        if match.group(1):      # a closing tag closes the level its opening tag made
+            depth -= 1
+            return match.group() if depth + 1 <= _MAX_DEPTH else ""
+        depth += 1
+        return match.group() if depth <= _MAX_DEPTH else ""
+
+    return _WRAPPER.sub(keep, html)
+
+
 def read_html(html: str, slug: str | None) -> tuple[str, Hints]:
     """(article text, hints) or E_NO_BODY."""
     import lxml.html
     import trafilatura  # heavy import, only for HTML inputs
 
+    html = _shallow(html)
     try:
         tree = lxml.html.fromstring(html)
         for junk in tree.xpath("//script|//style|//noscript"):

@@ -555,3 +555,9 @@ def test_readers_a_folder_that_cannot_be_listed_is_an_error_not_silence(tmp_path
     items = list(read_inputs([str(tmp_path)]))
     assert items[0].error.code == "E_READ" and items[0].source["path"].endswith("locked")
     assert [i.source["path"].rsplit("/", 1)[-1] for i in items[1:]] == ["b.txt"]
+
+
+def test_readers_html_nested_50000_deep_still_gives_its_body():
+    html = "<html><body>" + "<div>" * 50000 + f"<p>{VI}</p>" + "</div>" * 50000 + "</body></html>"
+    [article] = list(read_bytes(html.encode(), "deep.html", "html", 10**7))
+    assert isinstance(article, Article) and VI in article.text

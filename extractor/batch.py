@@ -69,7 +69,7 @@ def run_batch(inputs: list[str], records: JsonlSink, errors: JsonlSink, *, publi
 
         bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
     try:
-        for article in read_inputs(inputs, max_bytes, exclude=exclude):
+        for article in read_inputs(inputs, max_bytes, exclude=exclude, timeout=timeout):
             line, code = _line_of(article, published, timeout)
             if code is None:
                 records.write_line(line)

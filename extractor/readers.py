@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,14 +21,15 @@ from urllib.parse import urlparse
 import charset_normalizer
 import regex
 
+from extractor.budget import OverBudget, time_budget
 from extractor.clean import scrub_surrogates
 from extractor.errors import ExtractorError, displayable, internal_error
 from extractor.html_reader import read_html
+from extractor.inputs import discover
 from extractor.meta import Hints
 from extractor.rules.dates import iso_day
 from extractor.streams import as_utf8, bounded_lines, with_head
 
-SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -186,34 +186,6 @@ def read_bytes(data: bytes, path: str, fmt: str, max_bytes: int) -> Iterator[Art
         yield Failure(source, error)
 
 
-def _files_in(folder: Path) -> tuple[list[Path], list[OSError]]:
-    """Every file under `folder`, in a stable order, and the sub-folders that could not be listed."""
-    unlisted: list[OSError] = []
-    files = [Path(top) / name for top, _, names in os.walk(folder, onerror=unlisted.append) for name in names]
-    return sorted(f for f in files if f.is_file()), unlisted
-
-
-def discover(inputs: list[str],
-             exclude: Iterable[str] = ()) -> Iterator[tuple[str, str | None, OSError | None]]:
-    """(path, format, why it cannot be listed) for every input; folders recursively, in a stable order;
-    `-` is stdin. Files in `exclude` (this run's outputs) are never read back when they lie inside an
-    input folder; a folder that cannot be listed is said, not skipped silently."""
-    skip = {os.path.realpath(p) for p in exclude}
-    for item in inputs:
-        path = Path(item)
-        if item == "-":
-            yield "-", None, None
-        elif path.is_dir():
-            files, unlisted = _files_in(path)
-            for error in unlisted:
-                yield str(error.filename or path), None, error
-            for child in files:
-                if child.suffix.lower() in SUFFIXES and os.path.realpath(child) not in skip:
-                    yield str(child), SUFFIXES[child.suffix.lower()], None
-        else:
-            yield item, SUFFIXES.get(path.suffix.lower()), None
-
-
 def _read_stream(stream: BinaryIO, path: str, max_bytes: int,
                  fmt: str | None = None) -> Iterator[Article | Failure]:
     """stdin or a FIFO: the format (unless the name says it) is sniffed from the head; JSON Lines then
@@ -257,26 +229,40 @@ def _read_file(path: str, fmt: str | None, max_bytes: int) -> Iterator[Article |
     yield from read_bytes(data, path, fmt, max_bytes)
 
 
-def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES,
-                exclude: Iterable[str] = ()) -> Iterator[Article | Failure]:
-    """Every article of every input. Each input is guarded: anything unexpected while reading it becomes
-    its E_INTERNAL failure and the next input is read (an OSError in the middle of a JSON Lines file ends
-    that file with E_READ after the lines already read)."""
+def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, exclude: Iterable[str] = (),
+                timeout: float | None = None) -> Iterator[Article | Failure]:
+    """Every article of every input, each read within the time budget (an HTML page can be slow)."""
     for path, fmt, unlisted in discover(inputs, exclude):
         shown = displayable(path) if path != "-" else "<stdin>"
+        fallback = {"path": shown, "format": fmt or "txt", "sha256": None}
         if unlisted is not None:
             reason = unlisted.strerror or str(unlisted)
-            yield Failure({"path": shown, "format": "txt", "sha256": None},
-                          ExtractorError("E_READ", f"the folder cannot be listed: {reason}"))
+            yield Failure(fallback, ExtractorError("E_READ", f"the folder cannot be listed: {reason}"))
             continue
         items = _read_stream(sys.stdin.buffer, "<stdin>", max_bytes) if path == "-" else \
             _read_file(path, fmt, max_bytes)
+        yield from _guarded(items, fallback, timeout)
+
+
+def _guarded(items: Iterator[Article | Failure], fallback: dict,
+             timeout: float | None) -> Iterator[Article | Failure]:
+    """One input's articles. Anything unexpected while reading becomes the input's failure (E_READ for
+    an OSError, E_TIMEOUT over the budget, else E_INTERNAL) after the articles already read, and the
+    next input is read."""
+    while True:
         try:
-            for item in items:
-                item.source["path"] = displayable(item.source["path"])
-                yield item
+            with time_budget(timeout):
+                item = next(items, None)
         except OSError as error:
-            yield Failure({"path": shown, "format": fmt or "txt", "sha256": None},
-                          ExtractorError("E_READ", error.strerror or str(error)))
+            yield Failure(fallback, ExtractorError("E_READ", error.strerror or str(error)))
+            return
+        except OverBudget:
+            yield Failure(fallback, ExtractorError("E_TIMEOUT", f"reading took over {timeout:g} s"))
+            return
         except Exception as error:
-            yield Failure({"path": shown, "format": fmt or "txt", "sha256": None}, internal_error(error))
+            yield Failure(fallback, internal_error(error))
+            return
+        if item is None:
+            return
+        item.source["path"] = displayable(item.source["path"])
+        yield item

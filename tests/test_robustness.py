@@ -561,3 +561,16 @@ def test_readers_html_nested_50000_deep_still_gives_its_body():
     html = "<html><body>" + "<div>" * 50000 + f"<p>{VI}</p>" + "</div>" * 50000 + "</body></html>"
     [article] = list(read_bytes(html.encode(), "deep.html", "html", 10**7))
     assert isinstance(article, Article) and VI in article.text
+
+
+def test_readers_a_page_that_reads_too_long_is_e_timeout_and_the_next_is_read(tmp_path, monkeypatch):
+    import time
+
+    import extractor.readers as readers
+
+    monkeypatch.setattr(readers, "read_html", lambda text, slug: time.sleep(5))
+    (tmp_path / "a.html").write_text("<html><body><p>x</p></body></html>")
+    (tmp_path / "b.txt").write_text(VI, encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)], timeout=0.2))
+    assert items[0].error.code == "E_TIMEOUT" and items[0].source["path"].endswith("a.html")
+    assert isinstance(items[1], Article)

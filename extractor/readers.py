@@ -241,7 +241,9 @@ def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, exclude: 
             continue
         items = _read_stream(sys.stdin.buffer, "<stdin>", max_bytes) if path == "-" else \
             _read_file(path, fmt, max_bytes)
-        yield from _guarded(items, fallback, timeout)
+        # A stream (stdin, a FIFO) waits for its producer: that wait is no article's work, so no budget.
+        stream = path == "-" or not Path(path).is_file()
+        yield from _guarded(items, fallback, None if stream else timeout)
 
 
 def _guarded(items: Iterator[Article | Failure], fallback: dict,

@@ -574,3 +574,26 @@ def test_readers_a_page_that_reads_too_long_is_e_timeout_and_the_next_is_read(tm
     items = list(read_inputs([str(tmp_path)], timeout=0.2))
     assert items[0].error.code == "E_TIMEOUT" and items[0].source["path"].endswith("a.html")
     assert isinstance(items[1], Article)
+
+
+def test_readers_a_slow_producer_on_stdin_is_waited_for(monkeypatch):
+    import time
+
+    class Slow(io.RawIOBase):
+        def __init__(self):
+            self.parts = [json.dumps({"text": VI}, ensure_ascii=False).encode() + b"\n"] * 2
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            if not self.parts:
+                return 0
+            time.sleep(0.3)          # longer than the budget below, between the two lines
+            data = self.parts.pop(0)
+            buffer[:len(data)] = data
+            return len(data)
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Slow())))
+    items = list(read_inputs(["-"], timeout=0.1))
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]

@@ -9,13 +9,15 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable, Iterator
 
-from extractor.clean import clean
-from extractor.errors import ExtractorError
+from extractor.budget import OverBudget, time_budget
+from extractor.clean import clean, scrub_surrogates
+from extractor.errors import ExtractorError, internal_error
 from extractor.language import is_vietnamese, vietnamese_share
 from extractor.folding import fold
 from extractor.meta import Hints, extract_meta
 from extractor.nlp import annotate
 from extractor.readers import Article, Failure
+from extractor.rules.dates import iso_day
 from extractor.record import build_record, error_record, validate_record
 
 
@@ -35,15 +37,27 @@ def extract(text: str, *, source: dict | None = None, hints: Hints | None = None
             published: str | None = None) -> dict:
     """A validated record for one article; raises ExtractorError for input that gives none.
 
-    `published` (ISO date) stands in for a publication date the article does not state.
+    `published` (ISO date) stands in for a publication date the article does not state. Only coded
+    errors come out: anything unexpected (a bug, a library's assertion) is E_INTERNAL naming its class.
     """
+    if published is not None and iso_day(published) != published:
+        raise ValueError(f"published must be an ISO date (YYYY-MM-DD) that exists, got {published!r}")
+    try:
+        return _extract(text, source=source, hints=hints, published=published)
+    except ExtractorError:
+        raise
+    except Exception as error:
+        raise internal_error(error) from error
+
+
+def _extract(text: str, *, source: dict | None, hints: Hints | None, published: str | None) -> dict:
     source = source or {"path": "<text>", "format": "txt", "sha256": None}
     cleaned = clean(text)
     if not cleaned.text.strip():
         raise ExtractorError("E_EMPTY", "nothing left after removing portal furniture")
     if not is_vietnamese(cleaned.text):
         raise ExtractorError("E_NOT_VIETNAMESE", f"{vietnamese_share(cleaned.text):.0%} Vietnamese syllables")
-    hints = hints or Hints()
+    hints = _scrubbed(hints or Hints())
     if published and not hints.published:
         hints = dataclasses.replace(hints, published=published, published_from="option")
     meta = extract_meta(cleaned.text, hints)
@@ -59,6 +73,12 @@ def extract(text: str, *, source: dict | None = None, hints: Hints | None = None
     }
     record = build_record(source, meta, cleaned.text, sentences, parts, warnings=_warnings(cleaned.removed, meta))
     return validate_record(record)
+
+
+def _scrubbed(hints: Hints) -> Hints:
+    """Hints without lone surrogates, which no record could be written with."""
+    return dataclasses.replace(hints, **{name: scrub_surrogates(value) for name, value in vars(hints).items()
+                                         if isinstance(value, str)})
 
 
 def _last_span(text: str, value: str | None) -> tuple[int, int] | None:
@@ -77,15 +97,22 @@ def _entity_item(entity) -> dict:
     return item
 
 
-def extract_many(items: Iterable[Article | Failure], published: str | None = None) -> Iterator[tuple[bool, dict]]:
+def extract_one(item: Article | Failure, published: str | None = None,
+                timeout: float | None = None) -> tuple[bool, dict]:
+    """(True, record) or (False, error record) for one article, within its time budget."""
+    if isinstance(item, Failure):
+        return False, error_record(item.source, item.error)
+    try:
+        with time_budget(timeout):
+            return True, extract(item.text, source=item.source, hints=item.hints, published=published)
+    except ExtractorError as error:
+        return False, error_record(item.source, error)
+    except OverBudget:
+        return False, error_record(item.source, ExtractorError("E_TIMEOUT", f"over {timeout:g} s"))
+
+
+def extract_many(items: Iterable[Article | Failure], published: str | None = None,
+                 timeout: float | None = None) -> Iterator[tuple[bool, dict]]:
     """(True, record) or (False, error record) per article; one article's failure never stops the rest."""
     for item in items:
-        if isinstance(item, Failure):
-            yield False, error_record(item.source, item.error)
-            continue
-        try:
-            yield True, extract(item.text, source=item.source, hints=item.hints, published=published)
-        except ExtractorError as error:
-            yield False, error_record(item.source, error)
-        except Exception as error:  # a bug must not take the batch down; it is reported, not hidden
-            yield False, error_record(item.source, ExtractorError("E_INTERNAL", f"{type(error).__name__}: {error}"))
+        yield extract_one(item, published, timeout)

@@ -16,7 +16,14 @@ from extractor.folding import fold, folded_patterns
 
 # Characters that scrapers leave in and that no matcher wants: zero-width marks and BOMs disappear,
 # the odd spaces become plain spaces.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Bidirectional controls (U+202A-U+202E, U+2066-U+2069, marks) only reorder display: out too, so a U+202E
+# in a sentence hides nothing from the rules.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"
+                                    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+# Vietnamese needs at most two combining marks on a letter (a vowel mark and a tone, before NFC); a flood
+# of them is noise that costs every later stage memory: runs beyond two go.
+_MARK_FLOOD = regex.compile(r"(\p{M}{2})\p{M}+")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _ODD_SPACES = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # A trailer heading in the first part of a page is a sidebar scraped before the body: only its list goes.
 _TRAILER_FROM = 0.4
@@ -29,9 +36,16 @@ class Cleaned:
     removed: list[str] = field(default_factory=list)  # what went, for warnings and --explain
 
 
+def scrub_surrogates(text: str) -> str:
+    """Lone surrogates (a JSON "\\udfff" escape, a str built from undecodable bytes) are no text: they
+    become U+FFFD, since nothing downstream can encode them (underthesea, hashing, writing)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def normalize(raw: str) -> str:
-    """NFC, one newline convention, invisible characters out, odd spaces plain."""
-    text = unicodedata.normalize("NFC", raw).translate(_INVISIBLE)
+    """NFC, one newline convention, invisible characters out, odd spaces plain, no lone surrogates."""
+    text = _MARK_FLOOD.sub(r"\1", scrub_surrogates(raw))
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _ODD_SPACES.sub(" ", text)
 

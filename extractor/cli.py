@@ -1,13 +1,15 @@
 """Command line: `extractor run …` (and `python -m extractor run …`).
 
 Exit codes: 0 every article gave a valid record; 1 some inputs failed (the rest were processed and
-written); 2 bad usage.
+written); 2 bad usage, or outputs that cannot be used (refused before any work); 130 interrupted (what
+was finished is written).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -16,8 +18,10 @@ import regex
 from extractor import __version__
 from extractor.readers import DEFAULT_MAX_BYTES
 from extractor.resources import bundled_path
+from extractor.writers import output_problem
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEFAULT_TIMEOUT = 30.0
 _SIZE = regex.compile(r"^(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?$", regex.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
@@ -37,6 +41,16 @@ def _size(value: str) -> int:
     return int(float(match.group(1)) * _UNITS[unit])
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < 10**6:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}")
+    return seconds
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="extractor", description=(
         "Turn scraped Vietnamese party-building news into schema-validated JSON records."))
@@ -54,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="publication date for articles that state none (anchors relative dates)")
     run.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                      help="inputs larger than this are refused (default: 5MB)")
+    run.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help="time budget per article; over it, the article is an E_TIMEOUT error "
+                          "(default: 30; 0: none)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
     explain = commands.add_parser("explain", help="show one article's facts with their evidence and rules",
@@ -84,17 +101,46 @@ def default_inputs() -> list[str]:
     return [str(bundled_path("corpus") / "articles")]
 
 
+def _output_clash(inputs: list[str], output: str | None, errors: str | None) -> str | None:
+    """Why the outputs cannot be used, found before any work: one file for both, an output that is an
+    input (it would be overwritten), a folder, or a place that cannot be written."""
+    outputs = [(name, path) for name, path in (("-o", output), ("--errors", errors)) if path]
+    real = {name: os.path.realpath(path) for name, path in outputs}
+    if len(real) == 2 and real["-o"] == real["--errors"]:
+        return f"-o and --errors are the same file ({output})"
+    read = {os.path.realpath(item) for item in inputs if item != "-"}
+    for name, path in outputs:
+        if real[name] in read:
+            return f"{name} {path} is also an input"
+        problem = output_problem(path)
+        if problem:
+            return f"{name}: {problem}"
+    return None
+
+
 def _run(args: argparse.Namespace) -> int:
-    from extractor.batch import run_batch
+    from extractor.batch import Interrupted, run_batch
     from extractor.writers import JsonlSink
 
     inputs = args.inputs or default_inputs()
     errors_path = args.errors or (str(Path(args.output).with_name("errors.jsonl")) if args.output else None)
+    clash = _output_clash(inputs, args.output, errors_path)
+    if clash:
+        print(f"extractor run: {clash}", file=sys.stderr)
+        return EXIT_USAGE
     records = JsonlSink(args.output, sys.stdout)
     errors = JsonlSink(errors_path, sys.stderr)
     progress = not args.quiet and sys.stderr.isatty()
-    summary = run_batch(inputs, records, errors, published=args.published, max_bytes=args.max_size,
-                        progress=progress)
+    try:
+        summary = run_batch(inputs, records, errors, published=args.published, max_bytes=args.max_size,
+                            progress=progress, timeout=args.timeout,
+                            exclude=tuple(p for p in (args.output, errors_path) if p))
+    except Interrupted as stop:
+        print(stop.summary.line(errors_path or "stderr"), file=sys.stderr)
+        print(f"extractor: interrupted; the {stop.summary.records} record(s) finished are in "
+              f"{args.output or 'stdout'}. To resume, run again on the inputs not yet listed there "
+              "(each record's source.path).", file=sys.stderr)
+        return EXIT_INTERRUPTED
     if not args.quiet or summary.failed:
         print(summary.line(errors_path or "stderr"), file=sys.stderr)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
@@ -103,38 +149,35 @@ def _run(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from extractor.evaluate import evaluate, format_report
+    from extractor.evaluate import evaluate, format_report, record_key
+    from extractor.scoring_inputs import read_records
 
     records_path, gold_dir = Path(args.records), Path(args.gold)
     if not records_path.is_file() or not gold_dir.is_dir():
         print(f"extractor evaluate: need a records file and a gold folder ({records_path}, {gold_dir})",
               file=sys.stderr)
         return EXIT_USAGE
-    records = []
-    for number, line in enumerate(records_path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                print(f"extractor evaluate: {records_path}:{number}: not JSON ({error.msg})", file=sys.stderr)
-                return EXIT_USAGE
+    records, problems = read_records(records_path, record_key)
     if args.errors:
         from extractor.fact_listing import list_facts
 
         print("\n".join(list_facts(records, gold_dir)))
-        return EXIT_OK
-    summary = evaluate(records, gold_dir).as_dict()
+        return EXIT_SOME_FAILED if problems else EXIT_OK
+    summary = evaluate(records, gold_dir, problems).as_dict()
+    for problem in dict.fromkeys(problems):   # each once (the baseline meets the same gold files)
+        print(f"extractor evaluate: {problem}", file=sys.stderr)
     if args.baseline:
         from extractor.baseline import baseline_records
 
-        baseline = evaluate(baseline_records(records), gold_dir).as_dict()
+        baseline = evaluate(baseline_records(records), gold_dir, []).as_dict()
         if args.json:
             print(json.dumps({"extractor": summary, "underthesea": baseline}, ensure_ascii=False, indent=1))
         else:
             print(format_report(summary) + "\n\nbaseline: underthesea ner\n" + format_report(baseline))
-        return EXIT_OK
-    print(json.dumps(summary, ensure_ascii=False, indent=1) if args.json else format_report(summary))
-    return EXIT_OK
+    else:
+        print(json.dumps(summary, ensure_ascii=False, indent=1) if args.json else format_report(summary))
+    # 1: scored, but some file or line could not be (each named on stderr)
+    return EXIT_SOME_FAILED if problems else EXIT_OK
 
 
 def _explain(args: argparse.Namespace) -> int:

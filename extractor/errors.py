@@ -16,6 +16,7 @@ MESSAGES = {
     "E_ALIGN": "a segmenter token could not be aligned back to the text",
     "E_SCHEMA": "the record does not validate against the record schema",
     "E_INTERNAL": "an unexpected failure while extracting this article",
+    "E_TIMEOUT": "the article took longer than its time budget",
 }
 
 
@@ -31,3 +32,27 @@ class ExtractorError(Exception):
 
     def as_dict(self) -> dict:
         return {"code": self.code, "message": self.message}
+
+
+def internal_error(error: BaseException) -> ExtractorError:
+    """Any unexpected exception as E_INTERNAL naming its class, so a bug costs one article, not a batch."""
+    detail = str(error)
+    detail = detail[:200] + "…" if len(detail) > 200 else detail
+    name = type(error).__name__
+    return ExtractorError("E_INTERNAL", f"{name}: {detail}" if detail else name)
+
+
+def displayable(text: str) -> str:
+    """A string that can always be written as UTF-8: lone surrogates (from undecodable file names or
+    JSON escapes like "\\udfff") are written as backslash escapes instead."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape" if _escaped_bytes(text) else "backslashreplace") \
+            .decode("utf-8", "backslashreplace")
+
+
+def _escaped_bytes(text: str) -> bool:
+    """True when every surrogate is one Python's surrogateescape made from an undecodable byte."""
+    return all("\udc80" <= c <= "\udcff" for c in text if "\ud800" <= c <= "\udfff")

@@ -7,7 +7,7 @@ JSON Lines input, by `NAME.jsonl:LINE`.
 
 from __future__ import annotations
 
-import json
+import copy
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +15,7 @@ from pathlib import Path
 import regex
 
 from extractor.folding import fold_key
+from extractor.scoring_inputs import read_gold
 
 META_FIELDS = ("title", "published", "author", "outlet")
 ENTITY_LABELS = ("PER", "ORG", "LOC")
@@ -202,16 +203,26 @@ def record_key(record: dict) -> str:
     return f"{name}:{line}" if line else name
 
 
-def load_gold(folder: Path) -> dict[str, dict]:
-    golds = {}
-    for path in sorted(folder.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        golds[gold["article"]] = gold
-    return golds
+def load_gold(folder: Path, problems: list[str] | None = None) -> dict[str, dict]:
+    return read_gold(folder, problems)
 
 
-def evaluate(records: list[dict], gold_dir: Path) -> Report:
-    golds = load_gold(gold_dir)
+def _score_guarded(report: Report, record: dict, gold: dict, key: str, problems: list[str]) -> Report:
+    """The report with this article scored; unchanged, and a problem said, when a field inside the record
+    or the gold has the wrong type (nothing of the article is half-counted)."""
+    trial = copy.deepcopy(report)
+    try:
+        score_article(trial, record, gold)
+    except Exception as error:  # a malformed field anywhere inside: this article only
+        problems.append(f"{key}: cannot be scored ({type(error).__name__}: {str(error)[:80]})")
+        return report
+    return trial
+
+
+def evaluate(records: list[dict], gold_dir: Path, problems: list[str] | None = None) -> Report:
+    """The scores of `records` against the gold files; what cannot be scored is appended to `problems`."""
+    problems = [] if problems is None else problems
+    golds = load_gold(gold_dir, problems)
     report = Report()
     seen = set()
     for record in records:
@@ -220,12 +231,14 @@ def evaluate(records: list[dict], gold_dir: Path) -> Report:
         if gold is None:
             report.records_without_gold.append(key)
             continue
+        if key in seen:
+            continue    # one record per article: a duplicate is not counted twice
         seen.add(key)
-        score_article(report, record, gold)
+        report = _score_guarded(report, record, gold, key, problems)
     for key in sorted(golds.keys() - seen):
         report.gold_without_record.append(key)
         empty = {"meta": {f: None for f in META_FIELDS}, "entities": [], "persons": [], "documents": [], "facts": []}
-        score_article(report, empty, golds[key])
+        report = _score_guarded(report, empty, golds[key], key, problems)
     return report
 
 

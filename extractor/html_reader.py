@@ -15,7 +15,7 @@ from extractor.errors import ExtractorError
 from extractor.folding import fold_key
 from extractor.meta import Hints
 from extractor.resources import load_list
-from extractor.rules.dates import parse_date_line
+from extractor.rules.dates import iso_day, parse_date_line
 
 # Less article text than this is a page of menus and links (trafilatura returns what it can find).
 MIN_BODY = 40
@@ -23,6 +23,9 @@ _DATE_NEAR_TITLE = 3
 _HEADLINE_MAX = 250
 _HEADINGS = {"h1", "h2", "h3"}
 _ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}")
+# Wrapper elements deeper than this are dropped before parsing (libxml2's limit is 256, other tags count too).
+_MAX_DEPTH = 150
+_WRAPPER = regex.compile(r"<(/?)(?:div|span|section|article|font|center)\b[^>]*>", regex.IGNORECASE)
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "li", "span", "time", "td", "header", "section", "article")
 
 
@@ -65,7 +68,9 @@ def _metadata_date(tree) -> str | None:
         for value in tree.xpath(xpath):
             value = str(value).strip()
             if _ISO_DAY.match(value):
-                return value[:10]
+                if iso_day(value[:10]):
+                    return value[:10]
+                continue        # "2024-02-30": no day, so no date from this field
             iso = parse_date_line(value)
             if iso:
                 return iso
@@ -132,11 +137,28 @@ def _headline(text: str, meta_title: str | None, blocks: list[tuple[str, str]]) 
     return meta_title if meta_title and not meta_title.isupper() else None
 
 
+def _shallow(html: str) -> str:
+    """The page with wrapper tags nested past `_MAX_DEPTH` dropped, their text kept: libxml2 stops at 256
+    levels, so a page nested 50,000 deep would otherwise give no body at all."""
+    depth = 0
+
+    def keep(match: regex.Match) -> str:
+        nonlocal depth
+        if match.group(1):      # a closing tag closes the level its opening tag made
+            depth -= 1
+            return match.group() if depth + 1 <= _MAX_DEPTH else ""
+        depth += 1
+        return match.group() if depth <= _MAX_DEPTH else ""
+
+    return _WRAPPER.sub(keep, html)
+
+
 def read_html(html: str, slug: str | None) -> tuple[str, Hints]:
     """(article text, hints) or E_NO_BODY."""
     import lxml.html
     import trafilatura  # heavy import, only for HTML inputs
 
+    html = _shallow(html)
     try:
         tree = lxml.html.fromstring(html)
         for junk in tree.xpath("//script|//style|//noscript"):
@@ -145,8 +167,9 @@ def read_html(html: str, slug: str | None) -> tuple[str, Hints]:
             html, with_metadata=True, include_comments=False, include_tables=True,
             prune_xpath=list(load_list("html_furniture.txt")),
         )
-    except (ValueError, TypeError, lxml.etree.LxmlError) as error:
-        raise ExtractorError("E_NO_BODY", f"{type(error).__name__}: {error}") from None
+    except Exception as error:  # lxml and trafilatura also fail by assertion (`<body><iframe></iframe>`)
+        raise ExtractorError("E_NO_BODY", f"the HTML parser failed: {type(error).__name__}: {error}") \
+            from None
     text = (document.text or "").strip() if document is not None else ""
     if len(text) < MIN_BODY:
         raise ExtractorError("E_NO_BODY", f"{len(text)} characters of text")

@@ -80,6 +80,9 @@ def pipeline() -> Vietnamese:
 def annotate(text: str, meta: dict | None = None) -> Doc:
     """The Doc of `text` with every component run; `meta` (spans of byline and outlet) seeds them."""
     nlp = pipeline()
+    # spaCy's max_length (1,000,000 characters) guards the memory of its parser and NER, which this
+    # pipeline does not have: our limit is the readers' size limit, so the Doc takes any text they let in.
+    nlp.max_length = max(nlp.max_length, len(text) + 1)
     doc = nlp.make_doc(text)
     doc._.vx_meta = meta or {}
     for _, component in nlp.pipeline:

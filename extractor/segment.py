@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from extractor.errors import ExtractorError
 from extractor.folding import fold, strip_accents
 
@@ -24,7 +26,8 @@ class Segmentation:
 
 # underthesea also respells: `qui` → `quy`, and moves or swaps tone marks; a letter matches a letter
 # with the same base (i and y counted as one), so the cursor stays on the text's own characters.
-_BASE_ALIKE = {"y": "i"}
+# A mis-encoded `Ð` (U+00D0, Icelandic eth) stands for `Đ` in old pages; underthesea respells it.
+_BASE_ALIKE = {"y": "i", "ð": "d"}
 
 
 def _same(a: str, b: str) -> bool:
@@ -70,8 +73,14 @@ def align(pieces: list[str], text: str, start: int = 0, end: int | None = None,
 
 
 def segment(text: str) -> Segmentation:
-    """Paragraph by paragraph: sentences by `sent_tokenize`, then words by `word_tokenize`."""
-    from underthesea import sent_tokenize, word_tokenize  # loads its models once, lazily
+    """Paragraph by paragraph: sentences by `sent_tokenize`, then words by `word_tokenize`.
+
+    Where underthesea respells a word so that it cannot be aligned (`nghành` → `ngành`), the sentence is
+    tokenized again with its respelling off (`use_token_normalize=False`; not always, as its normalized
+    tone placement segments old spellings better: `Tỉnh uỷ viên`); where a piece still cannot be aligned,
+    that sentence (or paragraph) is split by a plain pattern, so a rewrite costs the segmenter's word
+    boundaries there, never the article."""
+    from underthesea import sent_tokenize  # loads its models once, lazily
 
     sentences: list[tuple[int, int]] = []
     tokens: list[tuple[int, int]] = []
@@ -79,8 +88,38 @@ def segment(text: str) -> Segmentation:
     folded = fold(text)
     for paragraph in text.split("\n"):
         if paragraph.strip():
-            for s_start, s_end in align(sent_tokenize(paragraph), text, offset, offset + len(paragraph), folded):
+            end = offset + len(paragraph)
+            try:
+                found = align(sent_tokenize(paragraph), text, offset, end, folded)
+            except ExtractorError:
+                found = _pattern_spans(_SENTENCE, text, offset, end)
+            for s_start, s_end in found:
                 sentences.append((s_start, s_end))
-                tokens.extend(align(word_tokenize(text[s_start:s_end]), text, s_start, s_end, folded))
+                tokens.extend(_words(text, s_start, s_end, folded))
         offset += len(paragraph) + 1
     return Segmentation(sentences, tokens)
+
+
+def _words(text: str, start: int, end: int, folded: str) -> list[tuple[int, int]]:
+    from underthesea import word_tokenize
+
+    sentence = text[start:end]
+    if _LONG_RUN.search(sentence):   # underthesea's tokenizer is quadratic in one such run ("1.1.1…")
+        return _pattern_spans(_WORD, text, start, end)
+    for normalize in (True, False):
+        try:
+            return align(word_tokenize(sentence, use_token_normalize=normalize), text, start, end, folded)
+        except ExtractorError:
+            continue
+    return _pattern_spans(_WORD, text, start, end)
+
+
+# The fallbacks: a sentence ends after . ! ? (and closing quotes); a word is a run of letters and digits,
+# any other visible character is a token of its own.
+_SENTENCE = regex.compile(r"\S(?:.*?(?:[.!?…]+[\"”’)]*(?=\s|$))|.*\S)", regex.DOTALL)
+_LONG_RUN = regex.compile(r"\S{200}")    # no word is this long: a run of codes, digits or noise
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
+
+
+def _pattern_spans(pattern: regex.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, start, end)]

@@ -49,3 +49,25 @@ def shared_records(shared_articles):
     from extractor.readers import read_inputs
 
     return [(ok, item) for ok, item in extract_many(read_inputs([str(shared_articles)]))]
+
+
+# ---- shared by the robustness tests -----------------------------------------------------------------------
+
+VI = ("Đảng bộ xã Tân Hòa vừa tổ chức hội nghị sơ kết công tác xây dựng Đảng sáu tháng đầu năm, "
+      "với sự tham dự của bí thư các chi bộ thôn và đông đảo đảng viên trong toàn Đảng bộ.")
+GOOD = ("Đảng ủy phường Tân Lập tổng kết công tác năm\n\n09/01/2024\n\n"
+        "Đảng bộ phường Tân Lập hiện có 18 chi bộ trực thuộc với 620 đảng viên.\n\nVũ Thanh Hải")
+
+
+def read_jsonl(path) -> list:
+    """JSON Lines split on \\n only (a text may hold U+2028)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
+
+
+def run_cli(tmp_path, inputs, *extra):
+    """`extractor run INPUTS -o tmp/out/records.jsonl -q`: (exit code, records path, errors path)."""
+    from extractor.cli import main
+
+    out = tmp_path / "out" / "records.jsonl"
+    code = main(["run", *map(str, inputs), "-o", str(out), "-q", *extra])
+    return code, out, out.with_name("errors.jsonl")

@@ -133,3 +133,69 @@ def test_evaluate_errors_list_facts_of_records_without_gold_as_unscored(tmp_path
     from extractor.fact_listing import list_facts
 
     assert [line.split("\t")[:2] for line in list_facts([record], tmp_path)] == [["b.txt", "unscored"]]
+
+
+# ---- robustness (issue 8): malformed files are named and skipped, duplicates count once -----------------
+
+@pytest.mark.parametrize("content", [
+    "{not json", "[]", '"a"', "[" * 5000, json.dumps({"article": 3}), json.dumps({**_gold(), "facts": "x"}),
+    json.dumps({**_gold(), "facts": [{"metric": "party_members"}]}),      # no value: fails inside scoring
+    json.dumps({**_gold(), "meta": None}), "\xff\xfe",
+], ids=["broken", "list", "string", "deep", "article not a name", "facts not a list", "fact without value",
+        "meta null", "not utf-8"])
+def test_evaluate_malformed_gold_file_is_named_and_skipped(tmp_path, capsys, content):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.json").write_text(json.dumps(_gold(article="b.txt"), ensure_ascii=False), encoding="utf-8")
+    (gold / "bad.json").write_bytes(content.encode("utf-8", "surrogateescape") if content != "\xff\xfe"
+                                    else b"\xff\xfe{")
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({**_record(), "source": {"path": "b.txt"}}, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+    assert main(["evaluate", str(records), str(gold), "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)["articles"] == 1
+    assert "bad.json" in err or "a.txt" in err
+
+
+@pytest.mark.parametrize("line", [
+    "{broken", "[1, 2]", json.dumps({"source": "a.txt"}), json.dumps({**_record(), "entities": [1]}),
+    json.dumps({**_record(), "facts": [{"metric": "party_members", "value": "many"}]}),
+], ids=["broken", "list", "source not an object", "entity not an object", "value not a number"])
+def test_evaluate_malformed_record_line_is_named_and_the_rest_scored(tmp_path, capsys, line):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(_gold(facts=[_fact(1)]), ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "gold" / "b.json").write_text(json.dumps(_gold(article="b.txt"), ensure_ascii=False), encoding="utf-8")
+    good = json.dumps({**_record(), "source": {"path": "b.txt"}}, ensure_ascii=False)
+    records = tmp_path / "r.jsonl"
+    records.write_text(line.replace("in/a.txt", "a.txt") + "\n" + good + "\n", encoding="utf-8")
+    assert main(["evaluate", str(records), str(tmp_path / "gold"), "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert "extractor evaluate:" in err
+    assert json.loads(out)["articles"] >= 1
+
+
+def test_evaluate_duplicated_record_counts_once(tmp_path, capsys):
+    from extractor.scoring_inputs import read_records
+    from extractor.evaluate import record_key
+
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(_gold(facts=[_fact(1)]), ensure_ascii=False), encoding="utf-8")
+    line = json.dumps(_record(facts=[_fact(1)]), ensure_ascii=False)
+    records = tmp_path / "r.jsonl"
+    records.write_text(line + "\n" + line + "\n", encoding="utf-8")
+    assert len(read_records(records, record_key)[0]) == 1
+    assert main(["evaluate", str(records), str(tmp_path / "gold"), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["articles"] == 1 and report["facts"]["tp"] == 1 and report["facts"]["fp"] == 0
+    assert evaluate([_record(facts=[_fact(1)])] * 2, tmp_path / "gold").as_dict()["facts"]["fp"] == 0
+
+
+def test_evaluate_reads_records_whose_text_holds_line_separators(tmp_path, capsys):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(_gold(), ensure_ascii=False), encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({**_record(), "text": "một\u2028hai\x85ba"}, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+    assert main(["evaluate", str(records), str(tmp_path / "gold"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 1

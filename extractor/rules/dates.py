@@ -72,3 +72,18 @@ def parse_date_line(line: str) -> str | None:
         return None
     match = _date_line().fullmatch(folded)
     return _iso_of(DATE.fullmatch(match.group("date"))) if match else None
+
+
+_ISO_DAY = regex.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?$")
+
+
+def iso_day(value) -> str | None:
+    """The day of an ISO date or timestamp a container states (`2023-04-05T08:00:00+07:00`), or None,
+    also for a day that does not exist (`2024-02-30`): a bad date field is no date, not a lost article."""
+    match = _ISO_DAY.match(value.strip()) if isinstance(value, str) else None
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        return None

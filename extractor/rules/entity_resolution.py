@@ -7,9 +7,11 @@ name inside an organization's name is part of that organization.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 from extractor.folding import fold_key
+from extractor.rules.spans import TakenSpans
 
 # Lower wins between candidates of the same length.
 _PRIORITY = {"DOC": 0, "ORG": 1, "PER_STRONG": 2, "LOC": 3, "PER": 4}
@@ -59,26 +61,46 @@ def _body_key(name: str) -> str:
     return key
 
 
+def _suffix_index(names: list[str]) -> list[tuple[str, int, int]]:
+    """(folded suffix, name's index, word position) for every word position of every name, sorted: the
+    names holding a key at a word start are then one bisection away instead of a scan of every name."""
+    index = []
+    for number, name in enumerate(names):
+        folded = _body_key(name).split()
+        index += [(" ".join(folded[at:]), number, at) for at in range(len(folded))]
+    index.sort()
+    return index
+
+
+def _fuller_names(short: str, names: list[str], index: list[tuple[str, int, int]]) -> dict[str, str]:
+    """The names that hold `short` followed by more words: folded suffix → that suffix as written."""
+    key, keep = _body_key(short) + " ", fold_key(short)
+    first_at: dict[int, int] = {}     # per name, its first word position that starts with the key
+    for suffix, number, at in index[bisect.bisect_left(index, (key,)):]:
+        if not suffix.startswith(key):
+            break
+        if names[number] != short:
+            first_at[number] = min(at, first_at.get(number, at))
+    fuller: dict[str, str] = {}
+    for number in sorted(first_at):   # text order: the first spelling of a name wins, whatever the hash seed
+        at = first_at[number]
+        folded_suffix = " ".join(_body_key(names[number]).split()[at:])
+        suffix = " ".join(names[number].split()[at:])
+        known = fuller.get(folded_suffix)
+        # "Đảng ủy xã" → "Đảng ủy xã Hòa Bình" rather than the "Đảng bộ" of the same name
+        if known is None or fold_key(suffix).startswith(keep) and not fold_key(known).startswith(keep):
+            fuller[folded_suffix] = suffix
+    return fuller
+
+
 def _canonical_names(entities: list[Entity]) -> dict[str, str]:
     """Short back-references ("Đảng ủy Khối", "Tỉnh ủy") to the one longer name the article gives them,
     standing alone or inside a longer name ("Ban Thường vụ Tỉnh ủy Bắc Kạn" names "Tỉnh ủy Bắc Kạn")."""
-    names = {e.text for e in entities if e.label == "ORG"}
+    names = list(dict.fromkeys(e.text for e in entities if e.label == "ORG"))   # in text order
+    index = _suffix_index(names)
     canonical = {}
     for short in names:
-        key = _body_key(short)
-        fuller: dict[str, str] = {}
-        for name in names:
-            if name == short:
-                continue
-            words, folded = name.split(), _body_key(name).split()
-            for at in range(len(folded)):
-                if " ".join(folded[at:]).startswith(key + " "):
-                    suffix = " ".join(words[at:])
-                    known = fuller.get(" ".join(folded[at:]))
-                    # "Đảng ủy xã" → "Đảng ủy xã Hòa Bình" rather than the "Đảng bộ" of the same name
-                    if known is None or fold_key(suffix).startswith(fold_key(short)):
-                        fuller[" ".join(folded[at:])] = suffix
-                    break
+        fuller = _fuller_names(short, names, index)
         longest = max(fuller, key=len, default=None)
         # Only when every fuller name is part of one full name (else the reference is ambiguous).
         if longest and all(longest.startswith(k) for k in fuller):
@@ -89,13 +111,13 @@ def _canonical_names(entities: list[Entity]) -> dict[str, str]:
 def resolve(text: str, candidates: list[Candidate]) -> list[Entity]:
     ranked = sorted((c for c in candidates if c.end > c.start),
                     key=lambda c: (-(_outer(c)[1] - _outer(c)[0]), _priority(c), _outer(c)[0]))
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
     chosen: list[Candidate] = []
     for candidate in ranked:
         start, end = _outer(candidate)
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
+        if taken.overlaps(start, end):
             continue
-        taken.append((start, end))
+        taken.take(start, end)
         chosen.append(candidate)
     chosen.sort(key=lambda c: c.start)
     entities = [Entity(c.start, c.end, c.label, text[c.start:c.end], c.rule, person=c.person, role=c.role,

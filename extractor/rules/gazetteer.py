@@ -96,7 +96,8 @@ def place_lexicon() -> PlaceLexicon:
         level = level if level in _LEVEL_RANK else default_level
         if not name or name[0].isdigit() or _ROMAN.fullmatch(name):
             continue  # "Phường 5", "Phường IV" are numbered units: their own rule finds them
-        for variant in {name, name.replace(" - ", "-"), name.replace(" - ", " ")}:
+        # the variants in a fixed order (a set's order would change with the hash seed)
+        for variant in dict.fromkeys((name, name.replace(" - ", "-"), name.replace(" - ", " "))):
             key = fold(variant)
             if key not in gazetteer or _LEVEL_RANK.index(level) < _LEVEL_RANK.index(gazetteer[key]):
                 gazetteer[key], written[key] = level, variant

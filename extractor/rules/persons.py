@@ -149,8 +149,22 @@ def expand_abbreviations(title: str) -> str:
     return pattern.sub(lambda m: table[m.group()], title)
 
 
+def _head_tokens(piece: str, needed: int) -> list[Token]:
+    """The first tokens of `piece`, at least `needed` of them when it has that many: title matching looks
+    only a few tokens in, and tokenizing a whole long sentence for every name in it is quadratic."""
+    limit = 256
+    while True:
+        tokens = tokenize(piece[:limit])
+        if limit >= len(piece):
+            return tokens
+        tokens = tokens[:-1]  # the last one may be cut by the limit
+        if len(tokens) >= needed:
+            return tokens
+        limit *= 4
+
+
 def _is_title(piece: str) -> bool:
-    tokens = tokenize(piece)
+    tokens = _head_tokens(piece, 2 + _titles().longest)
     if not tokens:
         return False
     start = 1 if tokens[0].folded in ("nguyên", "phó") and len(tokens) > 1 else 0
@@ -188,7 +202,7 @@ def titles_around(text: str, start: int, end: int, sentence: tuple[int, int]) ->
 
 def _strip_leading_words(piece: str) -> str:
     """From the first title word on ("Ngày 20-5, Ủy viên Bộ Chính trị" → "Ủy viên Bộ Chính trị")."""
-    tokens = tokenize(piece)
+    tokens = _head_tokens(piece, 9 + _titles().longest)
     for index in range(len(tokens)):
         if _titles().match(tokens, index) or (tokens[index].folded in ("nguyên",) and index + 1 < len(tokens)
                                                and _titles().match(tokens, index + 1)):

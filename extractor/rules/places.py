@@ -25,18 +25,21 @@ import regex
 from extractor.folding import fold, strip_accents
 from extractor.resources import load_list
 from extractor.rules.gazetteer import NOT_WORD, PlaceLexicon, place_lexicon
+from extractor.rules.spans import TakenSpans
 from extractor.rules.tokens import Token, joined_by_space
 
 _SYL = r"\p{Lu}(?:[\p{Ll}\p{M}]|['’-]\p{L})*" + NOT_WORD  # a capitalised syllable: "Bắc", "Y", "H'Leo", "Al-Sukhnah"
 _SYLLABLE = regex.compile(_SYL)
-_RUN = regex.compile(rf"{_SYL}(?: {_SYL})*")
+# A name run is read at most 12 syllables far (the longest known place has 8, a person's name may follow):
+# a title-cased run of 20 KB is otherwise re-read whole from each level word in it (quadratic).
+_RUN = regex.compile(rf"{_SYL}(?: {_SYL}){{0,11}}")
 _NUMBER = regex.compile(r"\d{1,3}[A-Z]?(?![\p{L}\p{N}]|[.,/-]\d|\s*%)")          # "phường 5", "P.9"
 _NUMBER_OR_ROMAN = regex.compile(_NUMBER.pattern + r"|[IVX]{1,4}(?![\p{L}\p{N}.])")  # "khóm II", not "thôn V. Đ"
 _CLAUSE_END = r"(?=[ \t]*(?:[,;.:)\]\n]|\Z)|[ \t]+(?:và|hoặc)\s)"
 _NAME_NUMBER = regex.compile(r" \d{1,2}(?!\d|[.,]\d)" + _CLAUSE_END)  # "xã Gia Hòa 2 và …", not "Bắc Kạn 5 năm"
 _SEPARATOR = regex.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+(?:và|hoặc)[ \t]+")
-_BRACKETED = regex.compile(rf"[ \t]*\(({_SYL}(?: {_SYL})*)\)")
-_HYPHENATED = regex.compile(rf"[ \t]*[-–][ \t]*({_SYL}(?: {_SYL})*)")      # "Bà Rịa - Vũng Tàu"
+_BRACKETED = regex.compile(rf"[ \t]*\(({_SYL}(?: {_SYL}){{0,11}})\)")
+_HYPHENATED = regex.compile(rf"[ \t]*[-–][ \t]*({_SYL}(?: {_SYL}){{0,11}})")      # "Bà Rịa - Vũng Tàu"
 _ENDS_CLAUSE = regex.compile(_CLAUSE_END)
 _NATIVE = regex.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?")
 _SENTENCE_OPENERS = frozenset("\n.!?…:“\"'‘([-–—•*")
@@ -225,8 +228,10 @@ def _standalone(text: str, folded: str, blocked: list[tuple[int, int]], lex: Pla
 
 def _longest_first(candidates: list[PlaceMatch]) -> list[PlaceMatch]:
     chosen: list[PlaceMatch] = []
+    taken = TakenSpans()
     for c in sorted(candidates, key=lambda c: (c.outer_start - c.end, _RULE_RANK.get(c.rule, 2), c.outer_start)):
-        if not any(c.outer_start < k.end and k.outer_start < c.end for k in chosen):
+        if not taken.overlaps(c.outer_start, c.end):
+            taken.take(c.outer_start, c.end)
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.outer_start)
 

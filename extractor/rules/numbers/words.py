@@ -61,11 +61,16 @@ def number_lexicon() -> SimpleNamespace:
 
 
 _W = r"(?![\p{L}\d])"                                           # end of a word
+# The longest written number read: 999,999,999,999 in words ("chín trăm chín mươi chín tỷ …") has 23;
+# nothing an article counts needs more.
+_MAX_WORDS = 24
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _TOKEN = regex.compile(r"\S+")
 _AFTER_DIGIT = regex.compile(r"\d\s*$")
-_DIGITS = (r"(?<![\p{L}\d])(?<!\d[.,])(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d+)"
-           r"(?:,\d+(?![.,]\d)|\.\d{1,2}(?!\d|\.\d))?")
+# No count has more than 18 digits; a longer run is a code or noise (and int() refuses 4,300 digits).
+_DIGITS = (r"(?<![\p{L}\d])(?<!\d[.,])"
+           r"(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d{1,18}(?!\d))"
+           r"(?:,\d{1,18}(?![.,]?\d)|\.\d{1,2}(?!\d|\.\d))?")
 
 
 @functools.cache
@@ -212,7 +217,10 @@ def read_atoms(text: str, f: str, taken: bytearray) -> list[Atom]:
         tokens = [(run.start() + t.start(), run.start() + t.end(), t.group()) for t in _TOKEN.finditer(run.group())]
         i = 0
         while i < len(tokens):
-            j = next((j for j in range(len(tokens), i, -1) if not any(blocked[tokens[i][0]:tokens[j - 1][1]])
+            # the longest number starting at i, looked for within _MAX_WORDS words: a run of 300 number
+            # words costs what its length costs, not its cube (and the grammar's recursion stays shallow)
+            j = next((j for j in range(min(len(tokens), i + _MAX_WORDS), i, -1)
+                      if not any(blocked[tokens[i][0]:tokens[j - 1][1]])
                       and parse_words([t[2] for t in tokens[i:j]])), None)
             s, e, word = tokens[i]
             if j is None:           # "Thứ nhất", "thứ tư": rank words count only after a rank cue

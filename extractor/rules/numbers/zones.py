@@ -36,7 +36,7 @@ class Zone(NamedTuple):
     high: Decimal | None = None
 
 
-_INT = regex.compile(r"\d+")
+_INT = regex.compile(r"\d{1,18}")   # a zone's value from its first digits; int() refuses 4,300 digits
 _LETTERS = regex.compile(r"[\p{L}\d]*")
 _CODE_START = regex.compile(r"(?:\p{L}-?|\d)*$")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\P{L}*$")
@@ -47,7 +47,9 @@ _YEAR = r"(?:19|20)\d\d"
 _CODE = r"\p{Lu}[\p{L}\d]*(?:\.[\p{L}\d]+)*"          # TW, ĐUK, CT-TTg, TH.U; never the full stop
 _ZONES = (
     ("footnote", "footnote", r"\[\d{1,3}\]", False),
-    ("symbol", "symbol", r"(?<![\p{L}\d/.,])(?:\d{1,4}\s?(?:,|và|;)\s?(?:số\s)?)*\d{1,5}"
+    # a list sharing one symbol ("15, 16/CT-TTg") is bounded: an unbounded one rescans a list of 2,000
+    # numbers from each of them (quadratic)
+    ("symbol", "symbol", r"(?<![\p{L}\d/.,])(?:\d{1,4}\s?(?:,|và|;)\s?(?:số\s)?){0,12}\d{1,5}"
      rf"(?:\s?(?:-\s?)?\p{{Lu}}[\p{{Lu}}\d]*\s?/\s?{_CODE}"                  # party: 18-NQ/TW, 09 KH/ĐU
      rf"|(?:\s?/\s?{_YEAR})?\s?/\s?{_CODE}(?:\s?-\s?{_CODE})*)", True),       # state: 30/2020/NĐ-CP
     ("phone", "phone", r"(?<![\p{L}\d.,])(?:(?:\+84|0)\d{1,3}(?:(?:[ .-]|\.\s)?\d{2,4}){2,3}|1[89]00\s?\d{4})"

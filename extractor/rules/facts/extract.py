@@ -8,44 +8,34 @@ number, `quận 5`) is no fact.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import replace
+from operator import attrgetter
 
 import regex
 
 from extractor.folding import fold
+from extractor.rules.facts.article import Article, read_article
 from extractor.rules.facts.cues import about_the_party
 from extractor.rules.facts.metrics import classify
 from extractor.rules.facts.parts import Stated, is_part
-from extractor.rules.facts.periods import find_periods
 from extractor.rules.facts.restatements import merge_restatements
 from extractor.rules.facts.subjects import (
     PARTY,
     Org,
-    main_subject,
     nationwide,
     place_actor,
     place_of_share,
     sentence_subject,
 )
 from extractor.rules.facts.targets import is_target
-from extractor.rules.facts.timescope import STOCKS, Scope, fact_time, lead_period
+from extractor.rules.facts.timescope import STOCKS, Scope, fact_time
 from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_json
 
-_FOOTNOTE_MARK = regex.compile(r"\[(\d{1,3})\]")
-_FOOTNOTE_LINE = regex.compile(r"\[(\d{1,3})\]")  # used with .match(text, line_start): no "^"
-_CLAUSE = regex.compile(r";")
 # between a count and its share: "1.842 đồng chí (chiếm 14,6%)", "30/65 chi bộ … (tỉ lệ 46,2%)", "…, bằng 25%"
+_STATED_START = attrgetter("start")
+_CHANGE = regex.compile(r"\btừ\s+([\d.,]+)\b[^;]{0,60}?\bcòn\s*$")  # "từ 95 … còn 92": the earlier figure
 _BESIDE = regex.compile(r"[^;]{0,80}?[(,]\s*(?:chiếm|bằng|đạt)?\s*(?:tỉ lệ|tỷ lệ)?\s*(?:là\s*)?")
-
-
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, at = [], start
-    for match in _CLAUSE.finditer(text, start, end):
-        out.append((at, match.start()))
-        at = match.end()
-    out.append((at, end))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
 
 
 def _pair_out_of(numbers: list, folded: str) -> list:
@@ -79,14 +69,48 @@ def _one_as_article(text: str, folded: str, floor: int, start: int, reading) -> 
         and bool(_OBJECT_OF.search(folded, floor, start))
 
 
-def _share_of(folded: str, number, previous: list, made: dict[int, tuple]) -> dict | None:
+def _share_of(folded: str, number, previous: list, stated: list[Stated]) -> dict | None:
     """The fact a share is stated beside ("1.842 đồng chí (chiếm 14,6%)"): the clause's last count of something,
     passing over numbers that count nothing ("… 5 năm liền (tỉ lệ 46,2%)"); none when that count is no fact."""
-    counted = next((made[n.start] for n in reversed(previous) if n.start in made
-                    and not made[n.start][1]["rule"].endswith("+no_counted_noun")), None)
-    if counted and counted[1]["metric"] != "other" and _BESIDE.fullmatch(folded, counted[0].end, number.start):
-        return counted[1]
+    first = previous[0].start if previous else number.start
+    by_start = {s.start: s for s in stated[bisect_left(stated, first, key=_STATED_START):]}
+    counted = next((by_start[n.start] for n in reversed(previous) if n.start in by_start
+                    and not by_start[n.start].fact["rule"].endswith("+no_counted_noun")), None)
+    if counted and counted.fact["metric"] != "other" and _BESIDE.fullmatch(folded, counted.end, number.start):
+        return counted.fact
     return None
+
+
+def _previous(numbers: list, index: int, clause_start: int) -> list:
+    """The numbers of the clause before the one at `index` (those ending before its qualifier)."""
+    number, first = numbers[index], index
+    while first > 0 and numbers[first - 1].end >= clause_start:
+        first -= 1
+    return [n for n in numbers[first:index] if n.end <= number.qualifier_start]
+
+
+def _subject(article: Article, reading, number, clause: tuple[int, int], sentence: tuple[int, int],
+             context: tuple[int, int] | None) -> str | None:
+    """Whose the fact is (subjects.py): a footnote's marked sentence; a nationwide clause; a share's place; the
+    place acting in the clause; the body the clause, then the sentence names; the article's own."""
+    text, orgs = article.text, article.orgs
+    if context is not None:
+        return sentence_subject(text, orgs, context[0], context[1], context[1]) or article.main
+    if nationwide(article.folded, clause[0], clause[1]):
+        return PARTY
+    return ((place_of_share(text, article.places, number.start) if reading.metric == "percentage" else None)
+            or place_actor(article.folded, article.places, clause[0], number.start)
+            or sentence_subject(text, orgs, clause[0], clause[1], number.start)
+            or sentence_subject(text, orgs, sentence[0], sentence[1], number.start) or article.main)
+
+
+def _window(stated: list[Stated], stated_starts: list[int], sentence_start: int) -> list[Stated]:
+    """The numbers read so far that a part marker may point back to: from the clause of the last one before
+    the sentence on (parts.py never looks further)."""
+    before = bisect_left(stated_starts, sentence_start)
+    if before == 0:
+        return stated
+    return stated[bisect_left(stated_starts, stated[before - 1].fact["evidence"]["start"]):]
 
 
 def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], published: str | None,
@@ -94,38 +118,22 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
     folded = fold(text)
     if not about_the_party(folded):
         return []  # an article that names no party body or member states no membership fact
-    numbers = [n for n in find_numbers(text) if n.kind in QUANTITIES
-               and not any(s <= n.start and n.end <= e for s, e in skip)]
-    # A document's signing date ("Quyết định số 98-QĐ/TW ngày 22/10/2007") dates the document, not a count.
+    article = read_article(text, sentences, orgs, published, list(skip), places)
+    numbers = [n for n in find_numbers(text) if n.kind in QUANTITIES and not article.skip.holds(n.start, n.end)]
     numbers = _pair_out_of(numbers, folded)
-    periods = [p for p in find_periods(text, published)
-               if not (p.kind == "event" and any(e <= p.start <= e + 3 for _, e in skip))]
-    main = main_subject(text, orgs)
-    lead = lead_period(periods, text)
-    starts = [s for s, _ in sentences]
-    # Footnotes take their subject and time from the sentence that carries their mark.
-    marks: dict[str, tuple[int, int]] = {}
-    for match in _FOOTNOTE_MARK.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if not _FOOTNOTE_LINE.match(text, line_start):
-            at = bisect_right(starts, match.start()) - 1
-            if at >= 0:
-                marks[match.group(1)] = (sentences[at][0], match.start())
-
     facts: list[dict] = []
     seen: set[tuple] = set()
-    made: dict[int, tuple] = {}  # each number and the fact it gave, by where the number starts
+    stated: list[Stated] = []  # each number read so far, the fact it gave and the metric it was read as
+    stated_starts: list[int] = []
     clause_verb: tuple[tuple[int, int], object] = ((-1, -1), None)
-    for number in numbers:
-        at = bisect_right(starts, number.start) - 1
-        if at < 0:
+    for index, number in enumerate(numbers):
+        sentence = article.sentence_at(number.start)
+        if sentence is None:
             continue
-        s_start, s_end = sentences[at]
-        line_start = text.rfind("\n", 0, s_start) + 1
-        footnote = _FOOTNOTE_LINE.match(text, line_start)
-        context = marks.get(footnote.group(1)) if footnote else None
-        clause = next(((c, e) for c, e in _clauses(text, s_start, s_end) if c <= number.start < e), (s_start, s_end))
-        previous = [n for n in numbers if clause[0] <= n.end <= number.qualifier_start]
+        line_start = article.line_start(sentence[0])
+        context = article.footnote_of(line_start)
+        clause = article.clause_at(sentence, number.start)
+        previous = _previous(numbers, index, clause[0])
         floor = previous[-1].end if previous else clause[0]
         class_context = None
         for earlier in facts[-2:]:
@@ -138,48 +146,45 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             clause_verb = (clause, reading.verb)
         if number.words and number.value == 1 and _one_as_article(text, folded, floor, number.start, reading):
             reading = replace(reading, metric="other", category=None, rule="one_as_article")
-        target = is_target(folded, line_start, s_start, number.start, published)
-        scope = Scope(number.start, number.end, clause, (s_start, s_end), line_start, context)
+        target = is_target(folded, line_start, sentence[0], number.start, published)
+        scope = Scope(number.start, number.end, clause, sentence, line_start, context)
         stock = reading.metric in STOCKS or reading.rule == "percent"  # a share is as of a day too
-        period, time = fact_time(periods, text, folded, scope, stock, target, published, lead)
-        counted = _share_of(folded, number, previous, made) if reading.metric == "percentage" else None
+        local = article.periods_in(article.line_start(context[0]) if context else line_start, clause[1])
+        period, time = fact_time(list(local), text, folded, scope, stock, target, published, article.lead)
+        window = _window(stated, stated_starts, sentence[0])
+        counted = _share_of(folded, number, previous, window) if reading.metric == "percentage" else None
         if counted:
             time = counted["time"]  # "30/65 chi bộ … (tỉ lệ 46,2%)": the share of that count, over its period
-        if context is None and nationwide(folded, clause[0], clause[1]):
-            subject = PARTY  # a nationwide figure
-        elif context is None:
-            subject = (place_of_share(text, places, number.start) if reading.metric == "percentage" else None) or (
-                place_actor(text, places, clause[0], number.start)
-                or sentence_subject(text, orgs, clause[0], clause[1], number.start)
-                       or sentence_subject(text, orgs, s_start, s_end, number.start) or main)
-        else:
-            subject = sentence_subject(text, orgs, context[0], context[1], context[1]) or main
         fact = {"metric": reading.metric, "category": reading.category, "value": to_json(number.value),
-                "approx": number.approx, "target": target, "subject": subject, "time": time,
-                "evidence": {"start": clause[0], "end": clause[1]}, "rule": f"{number.rule}+{reading.rule}"}
-        stated = [Stated(n.start, n.end, f, read) for n, f, read in made.values()]
+                "approx": number.approx, "target": target, "subject": _subject(article, reading, number, clause,
+                                                                               sentence, context),
+                "time": time, "evidence": {"start": clause[0], "end": clause[1]},
+                "rule": f"{number.rule}+{reading.rule}"}
         metric_read = fact["metric"]
-        if is_part(folded, fact, number.start, number.end, clause, s_start, previous, stated,
+        if is_part(folded, fact, number.start, number.end, clause, sentence[0], previous, window,
                    period.start if period else None):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"
-        if number.total is not None:
-            fact["total"] = to_json(number.total)
-        if number.high is not None:
-            fact["high"] = to_json(number.high)
-        if reading.about:
-            fact["about"] = reading.about
-        change = regex.search(r"\btừ\s+([\d.,]+)\b[^;]{0,60}?\bcòn\s*$", folded[clause[0]:number.qualifier_start])
-        if change:
-            earlier = parse_number(change.group(1))
-            if earlier is not None:
-                fact["previous"] = to_json(earlier)
-                facts = [f for f in facts if not (f["evidence"] == fact["evidence"] and f["value"] == fact["previous"])]
+        _extras(fact, number, reading)
+        change = _CHANGE.search(folded, clause[0], number.qualifier_start)
+        if change and parse_number(change.group(1)) is not None:
+            fact["previous"] = to_json(parse_number(change.group(1)))
+            facts = [f for f in facts if not (f["evidence"] == fact["evidence"] and f["value"] == fact["previous"])]
+        stated.append(Stated(number.start, number.end, fact, metric_read))  # even when stated before: its parts
+        stated_starts.append(number.start)  # follow it
         key = (fact["metric"], fact["category"], fact["value"], fact["target"],
                tuple(sorted((time or {}).items())), fold(fact.get("about", "")))
-        made[number.start] = (number, fact, metric_read)  # read, even when stated before: its parts follow it
         if fact["metric"] != "other" and key in seen:
             continue  # stated again (headline, lead, caption): one fact
         seen.add(key)
         facts.append(fact)
     headline_end = text.find("\n")
     return merge_restatements(facts, len(text) if headline_end < 0 else headline_end)
+
+
+def _extras(fact: dict, number, reading) -> None:
+    if number.total is not None:
+        fact["total"] = to_json(number.total)
+    if number.high is not None:
+        fact["high"] = to_json(number.high)
+    if reading.about:
+        fact["about"] = reading.about

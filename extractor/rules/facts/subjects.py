@@ -12,7 +12,9 @@ sentence, then the article's own organization — never from another paragraph w
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 import regex
 
@@ -30,7 +32,8 @@ _PLACE_BODY = {"province": "Đảng bộ tỉnh", "city": "Đảng bộ thành p
 _OBJECT_MARK = regex.compile(r"(?:thuộc|trực thuộc|của|cho|về|từ|với|tại|vào|lập|thành lập)\s*$")
 # words that may open a clause before the place that acts in it: "Điển hình như TP. HCM đã kỷ luật …"
 _ACTOR_OPENER = regex.compile(r"\W*(?:(?:điển hình (?:như|là)|riêng|còn|trong đó|trong khi đó|cụ thể|tại|ở)\W+)*")
-_COMMA = regex.compile(r"[,:]")
+_LAST_COMMA = regex.compile(r"[,:]", regex.REVERSE)
+_START = attrgetter("start")
 _ACTOR_VERB = regex.compile(r"\W*(?:đã|cũng|vừa|có|đều|hiện)?\s*\w")
 
 
@@ -113,26 +116,30 @@ def main_subject(text: str, orgs: list[Org]) -> str | None:
     return PARTY if _national_cue(text, orgs) else None
 
 
-def sentence_subject(text: str, orgs: list[Org], start: int, end: int, before: int) -> str | None:
+def _starting_in(items, start: int, end: int):
+    """The organizations or places (sorted by start) that start in [start, end)."""
+    return items[bisect_left(items, start, key=_START):bisect_left(items, end, key=_START)]
+
+
+def sentence_subject(text: str, orgs, start: int, end: int, before: int) -> str | None:
     """The party body the sentence is about: the first one named before the number that is no object
-    ("… 2 đảng bộ bộ phận trực thuộc Đảng bộ phường" is not about that Đảng bộ phường)."""
-    for org in orgs:
-        if start <= org.start < before and (is_party_body(org.name) or _is_national(org.name)) \
+    ("… 2 đảng bộ bộ phận trực thuộc Đảng bộ phường" is not about that Đảng bộ phường); `orgs` sorted."""
+    for org in _starting_in(orgs, start, before):
+        if (is_party_body(org.name) or _is_national(org.name)) \
                 and not fold(org.name).startswith("ban ") \
                 and not _OBJECT_MARK.search(fold(text[max(start, org.start - 15):org.start])):
             return organization_of(org.name)
     return None
 
 
-def place_actor(text: str, places: list[Org], start: int, before: int) -> str | None:
+def place_actor(folded: str, places, start: int, before: int) -> str | None:
     """A province or city that opens the clause, or its last comma-part before the number, and acts in it
     ("Năm 2022, Hà Nội kỷ luật 2.054 đảng viên", "Điển hình như TP. HCM đã kỷ luật …"): its party
-    organization."""
-    folded = fold(text)
-    commas = [m.end() for m in _COMMA.finditer(folded, start, before)]
-    opener = _ACTOR_OPENER.match(folded, commas[-1] if commas else start, before).end()
-    for place in places:
-        if place.start != opener or place.end >= before or not _ACTOR_VERB.match(folded, place.end, before):
+    organization; `places` sorted."""
+    comma = _LAST_COMMA.search(folded, start, before)
+    opener = _ACTOR_OPENER.match(folded, comma.end() if comma else start, before).end()
+    for place in _starting_in(places, opener, opener + 1):
+        if place.end >= before or not _ACTOR_VERB.match(folded, place.end, before):
             continue
         level = known_place_level(place.name)
         if level in _PLACE_BODY:
@@ -143,10 +150,10 @@ def place_actor(text: str, places: list[Org], start: int, before: int) -> str | 
 _SHARE_OF_PLACE = regex.compile(r"\s*(?:\(\s*|là\s+|:\s*|có\s+)?$")
 
 
-def place_of_share(text: str, places: list[Org], start: int) -> str | None:
+def place_of_share(text: str, places, start: int) -> str | None:
     """A share written right after a province or city ("trong đó có Hà Nội 25%, TP HCM 26,67% và cao nhất là
-    Bình Phước 31,25%"): that place's party organization."""
-    for place in places:
+    Bình Phước 31,25%"): that place's party organization; `places` sorted."""
+    for place in _starting_in(places, start - 80, start):
         if place.end <= start and _SHARE_OF_PLACE.fullmatch(text, place.end, start):
             level = known_place_level(place.name)
             if level in _PLACE_BODY or _FUSED_CITY.match(place.name):

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 
 import regex
 
@@ -27,16 +28,33 @@ _OWN_TIME = regex.compile(r"\W*(?:(?:trong|vào|đến|tính đến)\s+)?(?:ngà
 
 
 @functools.cache
-def _cues() -> regex.Pattern:
+def _cue_pattern() -> regex.Pattern:
     words = sorted((fold(w) for w in load_list("fact_targets.txt")), key=len, reverse=True)
     return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
 
 
-def _last_cue(folded: str, start: int, end: int) -> regex.Match | None:
-    found = None
-    for found in _cues().finditer(folded, start, end):
-        pass
-    return found
+@functools.lru_cache(maxsize=4)
+def _found(folded: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, str], ...]]:
+    """Every target word and every `đến năm Y` of a text, found once (each number then bisects)."""
+    cues = tuple(m.span() for m in _cue_pattern().finditer(folded))
+    ahead = tuple((m.start(), m.group(1)) for m in _AHEAD.finditer(folded))
+    return cues, ahead
+
+
+def _last_cue(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last target word inside [start, end)."""
+    cues = _found(folded)[0]
+    at = bisect_left(cues, (end, -1)) - 1
+    while at >= 0 and cues[at][1] > end:
+        at -= 1
+    return cues[at] if at >= 0 and cues[at][0] >= start else None
+
+
+def _first_ahead(folded: str, start: int, end: int) -> str | None:
+    """The year of the first `đến năm Y` inside [start, end)."""
+    ahead = _found(folded)[1]
+    at = bisect_left(ahead, (start, ""))
+    return ahead[at][1] if at < len(ahead) and ahead[at][0] < end else None
 
 
 def _governing_cue(folded: str, paragraph_start: int, sentence_start: int, at: int) -> int | None:
@@ -45,15 +63,15 @@ def _governing_cue(folded: str, paragraph_start: int, sentence_start: int, at: i
     if _RESULT.search(folded, sentence_start, at) or _OWN_TIME.match(folded, sentence_start):
         return None
     cue = _last_cue(folded, paragraph_start, sentence_start)
-    return cue.start() if cue else None
+    return cue[0] if cue else None
 
 
 def is_target(folded: str, paragraph_start: int, sentence_start: int, at: int, published: str | None) -> bool:
     """Whether the number at `at` is a goal, by the scope rules above."""
     cue = _last_cue(folded, sentence_start, at)
     if cue:
-        return not _DONE.search(folded, cue.end(), at)
+        return not _DONE.search(folded, cue[1], at)
     if _governing_cue(folded, paragraph_start, sentence_start, at) is not None:
         return True
-    ahead = _AHEAD.search(folded, paragraph_start, at)
-    return bool(ahead and published and ahead.group(1) > published[:4])
+    year = _first_ahead(folded, paragraph_start, at)
+    return bool(year and published and year > published[:4])

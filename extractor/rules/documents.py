@@ -27,6 +27,7 @@ from types import SimpleNamespace
 import regex
 
 from extractor.folding import fold, fold_key
+from extractor.resources import load_list
 from extractor.rules.dates import find_dates
 from extractor.rules.document_attributes import (YEAR, attributes_after, issuer_at, issuer_before, roman_value,
                                                  to_roman, vocabulary)
@@ -65,7 +66,8 @@ def _patterns() -> SimpleNamespace:
     lists = dict(types=list(v.types), named=list(v.named), central=v.central, units=v.units,
                  ordinals=list(v.ordinals),
                  party_abbr=[a for layout, a in v.abbreviations if layout == "party"],
-                 state_abbr=[a for layout, a in v.abbreviations if layout == "state"])
+                 state_abbr=[a for layout, a in v.abbreviations if layout == "state"],
+                 compounds=[fold(w) for w in load_list("document_type_compounds.txt")])
     start = r"(?<![\p{L}\d])"
     party = rf"(?:\s?[-–]\s?(?P<abbr>\p{{L}}+)|\s(?P<abbr>\L<party_abbr>))\s?/\s?{_CODE}"
     state = (rf"(?:\s?/\s?{YEAR})?\s?/\s?(?P<abbr>\p{{L}}[\p{{L}}\d]*)(?:{_DASH}{_CODE})+"
@@ -75,7 +77,7 @@ def _patterns() -> SimpleNamespace:
     plenum = r"(?P<plenum>\d{1,2}|\L<ordinals>)"
     compile_ = functools.partial(regex.compile, ignore_unused=True, **lists)
     return SimpleNamespace(
-        typed=compile_(rf"{start}(?P<type>\L<types>)\s+(?:của\s+(?P<between>[^,;:.()\n]{{2,80}}?)\s+(?=số))?"
+        typed=compile_(rf"{start}(?<!(?<![\p{{L}}\d])\L<compounds>\s)(?P<type>\L<types>)\s+(?:của\s+(?P<between>[^,;:.()\n]{{2,80}}?)\s+(?=số))?"
                        rf"(?P<so>số\s*:?\s*)?(?P<nums>{_NUMS})"
                        rf"(?:(?P<party>{party})|(?P<state>{state})|(?P<year>\s?/\s?{YEAR}(?![/\d])))?"
                        rf"(?![\p{{L}}\d])"),

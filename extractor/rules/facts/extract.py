@@ -177,6 +177,10 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
             continue  # stated again (headline, lead, caption): one fact
         seen.add(key)
         facts.append(fact)
+        if fact["metric"] == "members_admitted" and number.total is not None and not target:
+            # "kết nạp được 18/25 đảng viên": 18 admitted against a plan of 25, the plan a goal of its own
+            facts.append(dict(fact, value=to_json(number.total), target=True, rule=fact["rule"] + "+plan"))
+            del facts[-1]["total"]
     headline_end = text.find("\n")
     return merge_restatements(facts, len(text) if headline_end < 0 else headline_end)
 

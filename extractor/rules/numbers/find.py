@@ -200,7 +200,7 @@ def _pair(text: str, f: str, a: Atom, b: Atom) -> NumberMatch | None:
         counted = r["counter"].match(f, b.end)
         if day_month and (date_cue or not (counted or r["before"].search(f, max(0, a.start - 20), a.start))):
             return _plain(a.start, b.end, x, "date", "day_month")
-        if not 0 < x <= y:
+        if not 0 < x <= y and not (0 < x and counted):  # "phát triển được 136/125 đảng viên": achieved/planned
             return _plain(a.start, b.end, x, "symbol", "slash_pair")
         approx, qualifier_start = _qualifier(f, a.start, "ratio", b.end, counted.end() if counted else 0)
         return NumberMatch(a.start, b.end, a.value, "ratio", approx, qualifier_start, total=b.value, rule="ratio")

@@ -261,7 +261,8 @@ def _acting_words() -> dict[str, regex.Pattern]:
     rows = load_table("fact_acting_words.tsv", 2)
     def pattern(kinds):
         words = "|".join(regex.escape(fold(w)) for k, w in rows if k in kinds)
-        return regex.compile(rf"(?:\s+[^\s,;:.()]+){{0,3}}?\s+(?:{words})\b")
+        # the noun's own words (its name, its parent), never past a conjunction that opens another predicate
+        return regex.compile(rf"(?:\s+(?!(?:và|nhưng|mà|hoặc|còn)\b)[^\s,;:.()]+){{0,8}}?\s+(?:{words})\b")
     return {"party_organizations": pattern({"all"}), "committee_members": pattern({"all"}),
             "party_members": pattern({"all", "members"})}
 

@@ -34,6 +34,7 @@ from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_j
 
 # between a count and its share: "1.842 đồng chí (chiếm 14,6%)", "30/65 chi bộ … (tỉ lệ 46,2%)", "…, bằng 25%"
 _STATED_START = attrgetter("start")
+_BRACKET = regex.compile(r"[()]")
 _CHANGE = regex.compile(r"\btừ\s+([\d.,]+)\b[^;]{0,60}?\bcòn\s*$")  # "từ 95 … còn 92": the earlier figure
 _BESIDE = regex.compile(r"[^;]{0,80}?[(,]\s*(?:chiếm|bằng|đạt)?\s*(?:tỉ lệ|tỷ lệ)?\s*(?:là\s*)?")
 
@@ -89,6 +90,19 @@ def _previous(numbers: list, index: int, clause_start: int) -> list:
     return [n for n in numbers[first:index] if n.end <= number.qualifier_start]
 
 
+def _floor(folded: str, previous: list, stated: list[Stated], clause_start: int, start: int) -> int:
+    """Where the search for the number's verb stops: the last number before it in the clause that counts
+    something; numbers that count nothing ("trao Huy hiệu 30, 40, 45 năm tuổi Đảng cho 27 đảng viên") do not
+    stop the verb's reach, unless a bracket stands between ("(khiển trách 34, cảnh cáo 14) và 2.435 …")."""
+    read = {s.start: s for s in stated[-len(previous):]} if previous else {}
+    for number in reversed(previous):
+        done = read.get(number.start)
+        if done is None or not done.fact["rule"].endswith("+no_counted_noun") \
+                or _BRACKET.search(folded, number.end, start):
+            return number.end
+    return clause_start
+
+
 def _subject(article: Article, reading, number, clause: tuple[int, int], sentence: tuple[int, int],
              context: tuple[int, int] | None) -> str | None:
     """Whose the fact is (subjects.py): a footnote's marked sentence; a nationwide clause; a share's place; the
@@ -134,7 +148,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         context = article.footnote_of(line_start)
         clause = article.clause_at(sentence, number.start)
         previous = _previous(numbers, index, clause[0])
-        floor = previous[-1].end if previous else clause[0]
+        floor = _floor(folded, previous, stated, clause[0], number.start)
         class_context = None
         for earlier in facts[-2:]:
             if earlier["metric"] == "training_classes" and clause[0] <= earlier["evidence"]["start"]:

@@ -4,9 +4,12 @@ shares of non-members are `other`)."""
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from extractor.folding import fold
+from extractor.resources import load_list
 from extractor.rules.facts.cues import (
     about_party_people,
     about_phrase,
@@ -29,10 +32,20 @@ def share_cue_reading(site: Site) -> Reading | None:
     return Reading("other", None, _about(site), reason, site.end) if reason else None
 
 
+@functools.cache
+def _last_reporting_verb() -> regex.Pattern:
+    words = sorted((fold(w) for w in load_list("reporting_verbs.txt")), key=len, reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b", regex.REVERSE)
+
+
 def share_of_something_else(site: Site) -> Reading | None:
-    """A share whose sentence speaks of no party people ("kinh tế tư nhân chiếm 59%")."""
+    """A share whose sentence speaks of no party people ("kinh tế tư nhân chiếm 59%"); what a speaker's title
+    names before a reporting verb is not what the share measures (data/reporting_verbs.txt)."""
     folded, start = site.folded, site.start
     sentence = max(folded.rfind("\n", 0, start), folded.rfind(". ", 0, start)) + 1
+    speech = _last_reporting_verb().search(folded, sentence, start)
+    if speech:
+        sentence = speech.end()
     context = fold(_about(site)) + " " + folded[sentence:start] + " " + _FOLLOWING.match(folded, site.end).group()
     if about_party_people(context):
         return None

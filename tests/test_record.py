@@ -116,3 +116,34 @@ def test_record_published_option_fills_only_a_missing_date():
     no_date = ARTICLE.replace("12/05/2023\n\n", "")
     assert extract(no_date, published="2024-01-31")["meta"]["published_from"] == "option"
     assert extract(ARTICLE, published="2024-01-31")["meta"]["published"] == "2023-05-12"
+
+
+def _mutations(record: dict):
+    """Records one change away from a valid one, of every kind the schema forbids (and some it allows)."""
+    import copy
+
+    changes = [
+        ("facts", 0, "metric", "bogus"), ("facts", 0, "value", "12"), ("facts", 0, "category", 5),
+        ("facts", 0, "approx", "roughly"), ("facts", 0, "time", {"start": "2023-02-30", "end": None}),
+        ("facts", 0, "time", {"start": "2023-01-01"}), ("facts", 0, "target", "yes"), ("facts", 0, "rule", ""),
+        ("facts", 0, "evidence", {"start": -1, "end": 3}), ("facts", 0, "extra", 1),
+        ("facts", 0, "category", "female"), ("facts", 0, "total", 3),  # allowed
+        ("meta", None, "published", "2023-13-01"), ("meta", None, "published", None), ("meta", None, "title", 7),
+        ("entities", 0, "label", "MISC"), ("entities", 0, "start", 1.5),
+    ]
+    for part, index, key, value in changes:
+        changed = copy.deepcopy(record)
+        target = changed[part] if index is None else changed[part][index]
+        target[key] = value
+        yield changed
+
+
+def test_schema_compiled_and_full_validators_agree():
+    from extractor.api import extract
+    from extractor.schema import schema_errors, validator
+
+    record = extract("Đảng bộ xã An Hòa báo cáo\nĐảng bộ xã An Hòa hiện có 386 đảng viên, sinh hoạt tại 14 chi bộ.",
+                     published="2023-06-30")
+    assert record["facts"] and record["entities"]
+    for changed in [record, *_mutations(record)]:
+        assert (schema_errors("record", changed) == []) == validator("record").is_valid(changed), changed

@@ -49,12 +49,16 @@ def align(pieces: list[str], text: str, start: int = 0, end: int | None = None,
     spans = []
     cursor = start
     for piece in pieces:
-        want = fold(piece)
-        if not want.strip():
+        if not piece.strip():
             continue
         while cursor < end and folded[cursor].isspace():
             cursor += 1
         begin = cursor
+        if text.startswith(piece, cursor) and cursor + len(piece) <= end:
+            cursor += len(piece)  # the piece as the text writes it: no folding needed
+            spans.append((begin, cursor))
+            continue
+        want = fold(piece)
         if folded.startswith(want, cursor) and cursor + len(want) <= end:
             cursor += len(want)  # the usual case: the piece is there as it is
             spans.append((begin, cursor))

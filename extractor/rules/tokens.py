@@ -6,7 +6,7 @@ A token is a run of letters and digits, with inner dots, hyphens and apostrophes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -15,8 +15,9 @@ from extractor.folding import fold
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A syllable (a tuple: tens of thousands are made per article, and a frozen dataclass costs twice as much
+    to build)."""
     start: int
     end: int
     text: str
@@ -39,11 +40,12 @@ def tokenize(text: str, word_starts: frozenset[int] | set[int] | None = None) ->
     tokens = []
     previous_end = 0
     for match in _TOKEN.finditer(text):
-        continues = word_starts is not None and match.start() not in word_starts and bool(tokens) \
-            and joined_by_space_gap(text[previous_end:match.start()])
-        tokens.append(Token(match.start(), match.end(), match.group(), folded[match.start():match.end()],
-                            text[previous_end:match.start()], continues))
-        previous_end = match.end()
+        start, end = match.span()
+        gap = text[previous_end:start]
+        continues = word_starts is not None and start not in word_starts and bool(tokens) \
+            and gap != "" and gap.strip(" ") == ""
+        tokens.append(Token(start, end, match.group(), folded[start:end], gap, continues))
+        previous_end = end
     return tokens
 
 

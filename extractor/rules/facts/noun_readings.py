@@ -15,7 +15,6 @@ from extractor.rules.facts.cues import (
     mass_organization_acts,
     member_group_after,
     noun_after,
-    rating_after,
     trainee_category,
     verb_before,
 )
@@ -90,7 +89,7 @@ def passive_other_act(site: Site) -> Reading | None:
     passive, counted = site.passive, site.counted
     if not passive or site.acting.how == "passive" or counted.metric == "party_organizations":
         return None
-    if passive[0] == "bị" or not (rating_after(site.folded, counted.end)
+    if passive[0] == "bị" or not (site.rating
                                   or _ELECTED_BY.match(site.folded, passive[1])):
         return site.other("passive_other_act")
     return None
@@ -143,7 +142,7 @@ def given_to(site: Site) -> Reading | None:
 def those_that_act(site: Site) -> Reading | None:
     """"68 đảng bộ đã tổ chức đại hội", "13 đảng bộ có tỷ lệ …" (data/fact_acting_words.tsv)."""
     counted = site.counted
-    if not rating_after(site.folded, counted.end) and acts_after(site.folded, counted.end, counted.metric):
+    if not site.rating and acts_after(site.folded, counted.end, counted.metric):
         return site.other("those_that_act")
     return None
 
@@ -162,7 +161,7 @@ def organizations(site: Site) -> Reading | None:
     counted = site.counted
     if counted.metric != "party_organizations":
         return None
-    rating = rating_after(site.folded, counted.end)
+    rating = site.rating
     if rating:
         return Reading("organizations_rated", rating, None, "rating", counted.end)
     if counted.phrase == "tổ chức":
@@ -175,7 +174,7 @@ def members(site: Site) -> Reading | None:
     counted, folded = site.counted, site.folded
     if not (counted.metric == "party_members" or (counted.metric == "person" and counted.phrase == "đồng chí")):
         return None
-    rating = rating_after(folded, counted.end)
+    rating = site.rating
     if rating:
         return Reading("members_rated", rating, None, "rating", counted.end)
     kind = breakdown_before(folded, site.start)

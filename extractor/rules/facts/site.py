@@ -12,6 +12,7 @@ import regex
 from extractor.rules.facts.cues import (
     noun_after,
     qualified_noun,
+    rating_after,
     verb_before,
     verb_starting,
 )
@@ -87,6 +88,11 @@ class Site:
         if qualified:
             category = qualified[1][1]  # "4 Đảng bộ Khối trực thuộc Thành ủy": subordinate
         return Counted(phrase, metric, None if category == "-" else category, end)
+
+    @functools.cached_property
+    def rating(self) -> str | None:
+        """The rating nearest after the counted noun (data/fact_ratings.tsv)."""
+        return rating_after(self.folded, self.counted.end) if self.counted else None
 
     @functools.cached_property
     def noun_end(self) -> int:

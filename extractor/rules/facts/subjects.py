@@ -72,6 +72,7 @@ def spell_level(body: str, rest: str) -> str:
     return f"{body} {rest}"
 
 
+@functools.lru_cache(maxsize=4096)
 def organization_of(name: str) -> str:
     """A committee's name as the organization it leads ("Đảng ủy Khối X" → "Đảng bộ Khối X",
     "Quận ủy Gò Vấp" → "Đảng bộ quận Gò Vấp", "Thành ủy TP HCM" → "Đảng bộ TP HCM"); a central organ's

@@ -280,7 +280,7 @@ _SHARES = [
 
 @pytest.mark.parametrize("text, reading", _SHARES, ids=[t for t, _ in _SHARES])
 def test_cues_share_cue(text, reading):
-    from extractor.rules.facts.cues import share_cue
+    from extractor.rules.facts.share_cues import share_cue
 
     folded = fold(text)
     shares = list(re.finditer(r"\d+(?:,\d+)?%", folded))
@@ -359,8 +359,8 @@ def test_taxonomy_matches_the_schema():
 
 @pytest.mark.parametrize("row", [
     ("party_members", "people", "stock", "need_category", "- female"),  # a category the schema allows is missing
-    ("party_members", "people", "stock", "need_category", "- female ethnic_minority youth_union religious "
-                                                          "probationary veterans"),  # one it does not allow
+    ("party_members", "people", "stock", "need_category",
+     "- female ethnic_minority youth_union religious probationary veterans"),  # one it does not allow
     ("party_members", "people", "sometimes", "need_category", "-"),  # an unknown time
 ])
 def test_taxonomy_refuses_a_table_that_drifts_from_the_schema(monkeypatch, row):

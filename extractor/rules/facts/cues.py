@@ -1,7 +1,7 @@
 """The cue words around a number, read from the data files: what is counted (`fact_nouns.tsv`), what
 happened to it (`fact_verbs.tsv`), its rating (`fact_ratings.tsv`), its sub-population (`fact_breakdowns.tsv`),
 what a share measures, and the words that make a number count nothing (`fact_other_cues.tsv`,
-`party_words.txt`, `non_member_words.txt`, `class_words.txt`), and why a share is none (`fact_share_cues.tsv`). Kept apart from `fact_metrics`, which
+`party_words.txt`, `non_member_words.txt`, `class_words.txt`). Kept apart from `fact_metrics`, which
 decides the metric from these readings.
 """
 
@@ -70,18 +70,6 @@ def _party_word() -> regex.Pattern:
 def about_the_party(folded: str) -> bool:
     """Whether a text speaks of party bodies or members at all (else it holds no membership fact)."""
     return bool(_party_word().search(folded))
-
-
-@functools.cache
-def _committee_word() -> regex.Pattern:
-    words = sorted((fold(w) for w in load_list("share_party_words.txt")), key=len, reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
-
-
-def about_party_people(folded: str) -> bool:
-    """Whether a share's sentence, in an article about the party, speaks of party members or of elected
-    committee members and their posts (`share_party_words.txt`)."""
-    return about_the_party(folded) or bool(_committee_word().search(folded))
 
 
 @functools.cache
@@ -222,38 +210,6 @@ def is_other(folded: str, start: int, end: int, floor: int, clause_start: int, p
     if regex.search(r"\b(?:tham dự|dự hội nghị|dự đại hội|có mặt)\b", folded[clause_start:start]):
         return True  # attendance
     return any(after.lstrip(" %").startswith(c + " ") for c in other_cues()["after"] if c not in ("là", "làm"))
-
-
-@functools.cache
-def _share_cues() -> dict[str, list[tuple[regex.Pattern, str]]]:
-    cues: dict[str, list[tuple[regex.Pattern, str]]] = {"before": [], "item": []}
-    for where, phrase, reading in load_table("fact_share_cues.tsv", 3):
-        cues[where].append((regex.compile(rf"\b{regex.escape(fold(phrase))}\b"), reading))
-    return cues
-
-
-_ITEM_END = regex.compile(r"[,;.\n]")
-_LISTED_SHARE = regex.compile(r"\d+(?:[.,]\d+)?\s*%[^,;.\n\d%]{0,50},\s*(?:và\s+)?$")
-# "13 đảng bộ có tỷ lệ cán bộ trẻ … cao hơn 10%": the bar a count of bodies clears, no share of its own
-_THRESHOLD = regex.compile(r"(?:\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b)[^,;]{0,40}\bcó\s+t[ỷỉ]\s*lệ\b"
-                           r"[^,;]{0,60}?\b(?:trên|dưới|cao hơn|thấp hơn|hơn|từ|vượt|không quá)\s*$")
-
-
-def share_cue(folded: str, start: int, end: int, clause_start: int) -> str | None:
-    """Why a share (N%) is no membership share (`fact_share_cues.tsv`), or None when it may be one."""
-    anchor = start  # a share in a list ("… có 35,3% cán bộ nữ, 21,5% cán bộ trẻ") reads from the list's first
-    while (earlier := _LISTED_SHARE.search(folded, max(clause_start, anchor - 60), anchor)) is not None:
-        anchor = earlier.start()
-    before = folded[max(clause_start, anchor - 100):start]  # its own phrase, not a long clause's far start
-    stop = _ITEM_END.search(folded, end, end + 120)
-    item = folded[end:stop.start() if stop else end + 120]
-    for where, window in (("before", before), ("item", item)):
-        for cue, reading in _share_cues()[where]:
-            if cue.search(window):
-                return reading
-    if _THRESHOLD.search(before):
-        return "threshold_of_a_count"
-    return None
 
 
 @functools.cache

@@ -149,10 +149,8 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         clause = article.clause_at(sentence, number.start)
         previous = _previous(numbers, index, clause[0])
         floor = _floor(folded, previous, stated, clause[0], number.start)
-        class_context = None
-        for earlier in facts[-2:]:
-            if earlier["metric"] == "training_classes" and clause[0] <= earlier["evidence"]["start"]:
-                class_context = earlier["category"]
+        class_context = next((f["category"] for f in reversed(facts[-2:]) if f["metric"] == "training_classes"
+                              and clause[0] <= f["evidence"]["start"]), None)  # "mở 3 lớp … cho 355 học viên"
         inherited = clause_verb[1] if clause_verb[0] == clause else None
         reading = classify(text, folded, number.start, number.end, number.kind, floor, class_context,
                            clause[0], inherited)
@@ -178,11 +176,7 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         if is_part(folded, fact, number.start, number.end, clause, sentence[0], previous, window,
                    period.start if period else None):
             fact["metric"], fact["rule"] = "other", fact["rule"] + "+part_of_total"
-        _extras(fact, number, reading)
-        change = _CHANGE.search(folded, clause[0], number.qualifier_start)
-        if change and parse_number(change.group(1)) is not None:
-            fact["previous"] = to_json(parse_number(change.group(1)))
-            facts = [f for f in facts if not (f["evidence"] == fact["evidence"] and f["value"] == fact["previous"])]
+        facts = _extras(fact, number, reading, folded, clause, facts)
         stated.append(Stated(number.start, number.end, fact, metric_read))  # even when stated before: its parts
         stated_starts.append(number.start)  # follow it
         key = (fact["metric"], fact["category"], fact["value"], fact["target"],
@@ -199,10 +193,17 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
     return merge_restatements(facts, len(text) if headline_end < 0 else headline_end)
 
 
-def _extras(fact: dict, number, reading) -> None:
+def _extras(fact: dict, number, reading, folded: str, clause: tuple[int, int], facts: list[dict]) -> list[dict]:
+    """The fact's total, upper end, what a share measures, and the earlier figure of `từ X … còn Y` (whose own
+    fact, read before, is dropped); the facts so far, without that one."""
     if number.total is not None:
         fact["total"] = to_json(number.total)
     if number.high is not None:
         fact["high"] = to_json(number.high)
     if reading.about:
         fact["about"] = reading.about
+    change = _CHANGE.search(folded, clause[0], number.qualifier_start)
+    if change and parse_number(change.group(1)) is not None:
+        fact["previous"] = to_json(parse_number(change.group(1)))
+        return [f for f in facts if not (f["evidence"] == fact["evidence"] and f["value"] == fact["previous"])]
+    return facts

@@ -11,12 +11,11 @@ import regex
 from extractor.folding import fold
 from extractor.resources import load_list
 from extractor.rules.facts.cues import (
-    about_party_people,
     about_phrase,
     non_members,
     rating_after,
-    share_cue,
 )
+from extractor.rules.facts.share_cues import about_party_people, share_cue
 from extractor.rules.facts.site import Reading, Site
 
 _FOLLOWING = regex.compile(r"[^;.\n]{0,100}")

@@ -40,8 +40,8 @@ class PlaceLexicon:
     not_name_words: frozenset[str]             # "theo", "được" …: no name starts with one
     level_re: regex.Pattern
     abbreviation_re: regex.Pattern
-    standalone_re: regex.Pattern
-    not_names_re: regex.Pattern
+    standalone_re: WordList
+    not_names_re: WordList
     plural_re: regex.Pattern
     honorific_re: regex.Pattern
 
@@ -53,6 +53,30 @@ def _folded_list(name: str) -> list[str]:
 def _words_re(words: list[str], tail: str = "") -> regex.Pattern:
     """Whole words of a named list (the regex module takes the longest entry that fits)."""
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])\L<words>{NOT_WORD}{tail}", words=words)
+
+
+_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+")
+
+
+@dataclass(frozen=True)
+class WordList:
+    """A named-list pattern tried only where a word starts with the first syllable of one of its entries: the
+    same matches as `pattern.finditer(folded, overlapped=…)`, without trying the pattern at every character."""
+    pattern: regex.Pattern
+    first: frozenset[str]
+
+    @classmethod
+    def of(cls, words: list[str], tail: str = "") -> WordList:
+        return cls(_words_re(words, tail), frozenset(_WORD.match(w).group() for w in words if _WORD.match(w)))
+
+    def finditer(self, folded: str, overlapped: bool = True):
+        end = 0
+        for word in _WORD.finditer(folded):
+            if word.group() in self.first and (overlapped or word.start() >= end):
+                found = self.pattern.match(folded, word.start())
+                if found:
+                    end = found.end()
+                    yield found
 
 
 def _strip_level(name: str, level_words: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
@@ -116,8 +140,8 @@ def place_lexicon() -> PlaceLexicon:
         not_name_words=frozenset(_folded_list("place_not_name_words.txt")),
         level_re=_words_re(sorted(level_words), tail=r"(?= +[\p{L}\d])"),
         abbreviation_re=regex.compile(r"(?<![\p{L}\p{M}\p{N}.])\L<words>", words=sorted(abbreviations)),
-        standalone_re=_words_re(sorted(standalone)),
-        not_names_re=_words_re(_folded_list("place_not_names.txt")),
+        standalone_re=WordList.of(sorted(standalone)),
+        not_names_re=WordList.of(_folded_list("place_not_names.txt")),
         plural_re=regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?:\L<words>|\d+) +$",
                                 words=_folded_list("place_plural_words.txt")),
         honorific_re=regex.compile(r"(?<![\p{L}\p{M}])\L<words> $", words=_folded_list("honorifics.txt")),

@@ -205,7 +205,7 @@ def _followers(text: str, folded: str, pos: int, level: str, plural: bool, lex: 
 
 def _standalone(text: str, folded: str, blocked: list[tuple[int, int]], lex: PlaceLexicon) -> list[PlaceMatch]:
     found = []
-    for match in lex.standalone_re.finditer(folded, overlapped=True):
+    for match in lex.standalone_re.finditer(folded):
         start, end = match.span()
         level, rule, capitals = lex.standalone[match.group()]
         words = regex.split(r"[ -]", text[start:end])
@@ -240,7 +240,7 @@ def find_places(text: str) -> list[PlaceMatch]:
     """Every place in `text`, in text order, non-overlapping, the longest span winning."""
     lex = place_lexicon()
     folded = fold(text)
-    blocked = [m.span() for m in lex.not_names_re.finditer(folded)]
+    blocked = [m.span() for m in lex.not_names_re.finditer(folded, overlapped=False)]
     candidates = []
     for match in lex.level_re.finditer(folded):
         entry = lex.level_words[match.group()]

@@ -33,9 +33,18 @@ def _lower_keeping_length(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-cased, tone placement unified; same length as `text`."""
+    """Lower-cased, tone placement unified; same length as `text`. An article's text is folded by several
+    stages: the last few long texts are kept, so each is folded once."""
+    return _fold_long(text) if len(text) > 200 else _fold_short(text)
+
+
+def _fold(text: str) -> str:
     pattern, mapping = _tone_table()
     return pattern.sub(lambda m: mapping[m.group()], _lower_keeping_length(text))
+
+
+_fold_long = functools.lru_cache(maxsize=8)(_fold)
+_fold_short = functools.lru_cache(maxsize=8192)(_fold)
 
 
 def fold_key(text: str) -> str:

@@ -304,6 +304,7 @@ _ACTING = [
     ("Vẫn còn 3 chi bộ chưa có phòng sinh hoạt.", "party_organizations", True),
     ("Có 9 đảng bộ có tỷ lệ đảng viên nữ trên 40%.", "party_organizations", True),
     ("Có 4 chi bộ có tỉ lệ đảng viên trẻ cao.", "party_organizations", True),
+    ("Trong đó 30 ủy viên ban chấp hành có trình độ thạc sĩ.", "committee_members", True),
     ("Chỉ có một ủy viên Bộ Chính trị không phải là đại biểu.", "committee_members", True),
     ("Có 2 đảng viên không phải là người địa phương.", "party_members", True),
     ("Có 5 đảng viên gây thất thoát vốn.", "party_members", True),

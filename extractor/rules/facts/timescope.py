@@ -7,7 +7,8 @@
    time the article does not state: null, nothing inherited.
 3. A footnote: the period nearest before its mark in the marked paragraph.
 4. A stock (members, organizations, committee sizes, shares) with no period of its own is as of an
-   `tính đến …` date earlier in its paragraph, else as of publication; `hiện có` is always as of publication.
+   `tính đến …` date earlier in its paragraph, else as of publication (a proposed size too); `hiện có` is always
+   as of publication.
 5. A flow or a target with no period of its own takes the paragraph's last period before it, else the span
    the headline or the lead gives the whole article (a lead's span only for what follows it).
 A term that names a body or a meeting (`Đại hội Đảng bộ nhiệm kỳ 2015-2020`, `Ban Chấp hành khóa 2020-2025`)
@@ -92,6 +93,6 @@ def fact_time(periods: list[Period], text: str, folded: str, scope: Scope, stock
             and lead and period.time and lead.time and lead.time["end"][:4] == period.time["end"][:4]):
         period = lead  # "Đến năm 2004 … kết nạp mới 339": counted over the article's span
     time = period.time if period else None
-    if time is None and stock and not target and (period is None or period.kind != "yearly"):
+    if time is None and stock and (period is None or period.kind != "yearly"):
         time = {"start": published, "end": published} if published else None
     return period, time

@@ -16,12 +16,17 @@ The vocabulary is data: counted nouns (`data/fact_nouns.tsv`), verbs (`fact_verb
 
 from __future__ import annotations
 
-from extractor.rules.facts.count_readings import COUNT_RULES, other_cue, represented
+from extractor.rules.facts.count_readings import (
+    COUNT_RULES,
+    another_party,
+    other_cue,
+    represented,
+)
 from extractor.rules.facts.noun_readings import NOUN_RULES
 from extractor.rules.facts.share_readings import SHARE_RULES
 from extractor.rules.facts.site import Reading, Site, Verb
 
-FIRST_RULES = (represented, other_cue)
+FIRST_RULES = (another_party, represented, other_cue)
 
 
 def rules_for(site: Site) -> tuple:

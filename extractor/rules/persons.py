@@ -152,7 +152,7 @@ def expand_abbreviations(title: str) -> str:
 def _head_tokens(piece: str, needed: int) -> list[Token]:
     """The first tokens of `piece`, at least `needed` of them when it has that many: title matching looks
     only a few tokens in, and tokenizing a whole long sentence for every name in it is quadratic."""
-    limit = 256
+    limit = 64
     while True:
         tokens = tokenize(piece[:limit])
         if limit >= len(piece):

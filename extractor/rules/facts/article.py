@@ -85,7 +85,7 @@ def read_article(text: str, sentences: list[tuple[int, int]], orgs: list[Org], p
     sentences = tuple(sentences)
     starts = tuple(s for s, _ in sentences)
     line_starts = (0, *(m.end() for m in regex.finditer(r"\n", text)))
-    # A document's signing date ("Quyết định số 98-QĐ/TW ngày 22/10/2007") dates the document, not a count.
+    # A document's signing date ("Quy định số 12-QĐ/TU ngày 3/5/2021") dates the document, not a count.
     skip_ends = sorted(e for _, e in skip)
     periods = tuple(p for p in find_periods(text, published) if not (
         p.kind == "event" and bisect_left(skip_ends, p.start - 3) < bisect_right(skip_ends, p.start)))

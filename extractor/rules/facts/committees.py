@@ -55,7 +55,7 @@ def committee_size(folded: str, start: int, end: int, floor: int) -> tuple[str |
     for match in holds.finditer(folded, max(floor, start - 90), start, overlapped=True):
         if match.end() != start:
             continue
-        # the nearest body before the number wins ("BCH TƯ … bầu Bộ Chính trị (14 người)", "… Bộ Chính trị,
+        # the nearest body before the number wins ("BCH TƯ … bầu Bộ Chính trị (16 người)", "… Bộ Chính trị,
         # Ban Bí thư gồm 8 người"), unless it is the parent committee that only qualifies the one before it
         # ("Bộ Chính trị, Ban chấp hành TƯ khóa X (14 người)")
         if found is None or not (rows[match.group("body")] == "-"

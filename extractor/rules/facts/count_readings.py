@@ -58,7 +58,7 @@ def another_party(site: Site) -> Reading | None:
 
 
 def represented(site: Site) -> Reading | None:
-    """"1.176 đại biểu đại diện cho trên 3,1 triệu đảng viên": the members the delegates stand for."""
+    """"450 đại biểu thay mặt cho hơn 60.000 đảng viên": the members the delegates stand for."""
     if site.percent or not _REPRESENTS.search(site.folded, site.floor, site.start):
         return None
     return _stock(site.noun, "represented", site.noun[2]) if site.noun and site.noun[1][0] == "party_members" else None
@@ -81,7 +81,7 @@ def total_of(site: Site) -> Reading | None:
 
 
 def raised_to(site: Site) -> Reading | None:
-    """"kết nạp 11.507 đảng viên, nâng toàn Đảng bộ có 59.147 đảng viên": the total reached."""
+    """"kết nạp 214 đảng viên, nâng tổng Đảng bộ có 9.830 đảng viên": the total reached."""
     if site.noun and site.noun[1][0] in _STOCK_NOUNS and _RAISED_TO.search(site.folded, site.floor, site.start):
         return _stock(site.noun, "raised_to", site.noun[2])
     return None

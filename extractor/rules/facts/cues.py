@@ -246,7 +246,7 @@ def about_phrase(text: str, folded: str, start: int, end: int) -> str:
 
 
 def trainee_category(folded: str, noun_end: int) -> str | None:
-    """Who a class was for, when the text names them: "… lớp … cho 355 học viên thuộc đối tượng kết nạp"."""
+    """Who a class was for, when the text names them: "… lớp … cho 90 học viên là đối tượng kết nạp"."""
     match = regex.match(r"[^;.\d]{0,60}?\bcho\s+(?:[\d.]+\s+)?", folded[noun_end:])  # not past the next count
     if not match:
         return None

@@ -93,7 +93,7 @@ def _previous(numbers: list, index: int, clause_start: int) -> list:
 def _floor(folded: str, previous: list, stated: list[Stated], clause_start: int, start: int) -> int:
     """Where the search for the number's verb stops: the last number before it in the clause that counts
     something; numbers that count nothing ("trao Huy hiệu 30, 40, 45 năm tuổi Đảng cho 27 đảng viên") do not
-    stop the verb's reach, unless a bracket stands between ("(khiển trách 34, cảnh cáo 14) và 2.435 …")."""
+    stop the verb's reach, unless a bracket stands between ("(khiển trách 9, cảnh cáo 3) và 150 …")."""
     read = {s.start: s for s in stated[-len(previous):]} if previous else {}
     for number in reversed(previous):
         done = read.get(number.start)

@@ -55,8 +55,8 @@ def _totals(stated: list[Stated], clause: tuple[int, int], sentence_start: int, 
     if opens:
         totals += [s for s in stated if sentence_start <= s.start < clause[0]]
         earlier = [s for s in stated if s.start < clause[0]]
-        if earlier:  # the clause of the last count before it ("… kỷ luật 87 tổ chức đảng và hơn 6000 đảng viên, tăng
-            last = max(earlier, key=lambda s: s.start)  # 61% …. Trong đó, …")
+        if earlier:  # the clause of the last count before it ("… kỷ luật 12 chi bộ và 430 đảng viên, giảm 8% ….
+            last = max(earlier, key=lambda s: s.start)  # Trong đó, …")
             totals += [s for s in earlier if s.fact["evidence"] == last.fact["evidence"]]
     return totals
 

@@ -36,14 +36,14 @@ def _share_cues() -> dict[str, list[tuple[regex.Pattern, str]]]:
 
 _ITEM_END = regex.compile(r"[,;.\n]")
 _LISTED_SHARE = regex.compile(r"\d+(?:[.,]\d+)?\s*%[^,;.\n\d%]{0,50},\s*(?:và\s+)?$")
-# "13 đảng bộ có tỷ lệ cán bộ trẻ … cao hơn 10%": the bar a count of bodies clears, no share of its own
+# "9 chi bộ có tỉ lệ đảng viên nữ … trên 40%": the bar a count of bodies clears, no share of its own
 _THRESHOLD = regex.compile(r"(?:\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b)[^,;]{0,40}\bcó\s+t[ỷỉ]\s*lệ\b"
                            r"[^,;]{0,60}?\b(?:trên|dưới|cao hơn|thấp hơn|hơn|từ|vượt|không quá)\s*$")
 
 
 def share_cue(folded: str, start: int, end: int, clause_start: int) -> str | None:
     """Why a share (N%) is no membership share (`fact_share_cues.tsv`), or None when it may be one."""
-    anchor = start  # a share in a list ("… có 35,3% cán bộ nữ, 21,5% cán bộ trẻ") reads from the list's first
+    anchor = start  # a share in a list ("… có 30% cán bộ nữ, 18% cán bộ trẻ") reads from the list's first
     while (earlier := _LISTED_SHARE.search(folded, max(clause_start, anchor - 60), anchor)) is not None:
         anchor = earlier.start()
     before = folded[max(clause_start, anchor - 100):start]  # its own phrase, not a long clause's far start

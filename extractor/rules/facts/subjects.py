@@ -152,8 +152,8 @@ _SHARE_OF_PLACE = regex.compile(r"\s*(?:\(\s*|là\s+|:\s*|có\s+)?$")
 
 
 def place_of_share(text: str, places, start: int) -> str | None:
-    """A share written right after a province or city ("trong đó có Hà Nội 25%, TP HCM 26,67% và cao nhất là
-    Bình Phước 31,25%"): that place's party organization; `places` sorted."""
+    """A share written right after a province or city ("nổi bật là Lạng Sơn 24%, rồi Cao Bằng 21,4%"): that
+    place's party organization; `places` sorted."""
     for place in _starting_in(places, start - 80, start):
         if place.end <= start and _SHARE_OF_PLACE.fullmatch(text, place.end, start):
             level = known_place_level(place.name)

@@ -77,6 +77,14 @@ def folded_patterns(name: str) -> tuple[regex.Pattern, ...]:
     return tuple(compiled)
 
 
+@functools.cache
+def folded_words(name: str, before: str = r"(?<!\w)", after: str = r"(?!\w)", flags: int = 0) -> regex.Pattern:
+    """A one-entry-per-line data file as one pattern over folded text: its entries (folded, the longest that
+    fits wins) between `before` and `after`."""
+    words = sorted({fold(w) for w in load_list(name)})
+    return regex.compile(rf"{before}\L<words>{after}", flags, words=words)
+
+
 def strip_accents(text: str) -> str:
     """ASCII-ish key for matching URL slugs: diacritics off, đ → d, lower case."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -4,12 +4,9 @@ with no noun after them. Each returns a Reading or None."""
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
-from extractor.folding import fold
-from extractor.resources import load_list
+from extractor.folding import folded_words
 from extractor.rules.facts.committees import committee_size
 from extractor.rules.facts.cues import (
     breakdown_before,
@@ -37,12 +34,6 @@ def _stock(named: tuple[str, tuple[str, ...], int], rule: str, end: int) -> Read
     return Reading(metric, None if category == "-" else category, None, rule, end)
 
 
-@functools.cache
-def _own_name() -> regex.Pattern:
-    names = sorted((fold(w) for w in load_list("party_own_names.txt")), key=len, reverse=True)
-    return regex.compile(r"(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}\p{M}])")
-
-
 _PARTY_NAMED = regex.compile(r"(?<![\p{L}\p{M}])[Đđ]ảng\s+(?=\p{Lu})")
 _NAME_GOES_ON = regex.compile(r"\s+\p{Lu}")
 
@@ -51,7 +42,7 @@ def another_party(site: Site) -> Reading | None:
     """"đảng Cộng hòa của nước bạn … có khoảng 300.000 đảng viên", "Đảng Cộng sản Trung Quốc có …": a party other
     than ours named in the clause before the number (data/party_own_names.txt)."""
     for named in _PARTY_NAMED.finditer(site.text, site.clause_start, site.start):
-        own = _own_name().match(site.folded, named.end())
+        own = folded_words("party_own_names.txt", before="").match(site.folded, named.end())
         if not own or (own.group() == "cộng sản" and _NAME_GOES_ON.match(site.text, own.end())):
             return site.other("another_party", site.end)
     return None

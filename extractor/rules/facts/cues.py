@@ -11,7 +11,7 @@ import functools
 
 import regex
 
-from extractor.folding import fold
+from extractor.folding import fold, folded_words
 from extractor.resources import load_list, load_table
 
 _GAP = regex.compile(r"[ \t,:]*")  # never across a line break: a headline's last word counts nothing below it
@@ -106,26 +106,14 @@ def qualified_noun(folded: str, phrase: str, noun_end: int) -> tuple[str, tuple[
     return noun_after(f"{phrase} {ahead.group(1)} ", 0) if ahead else None
 
 
-@functools.cache
-def _member_group() -> regex.Pattern:
-    words = sorted((fold(w) for w in load_list("member_groups.txt")), key=len, reverse=True)
-    return regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
-
-
 def member_group_after(folded: str, noun_end: int) -> bool:
     """A group of members with no category of its own right after the counted noun (`member_groups.txt`)."""
-    return bool(_member_group().match(folded, noun_end))
-
-
-@functools.cache
-def _mass_organization() -> regex.Pattern:
-    words = sorted((fold(w) for w in load_list("mass_organizations.txt")), key=len, reverse=True)
-    return regex.compile(r"\W*(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+    return bool(folded_words("member_groups.txt", before=r"\s+").match(folded, noun_end))
 
 
 def mass_organization_acts(folded: str, clause_start: int) -> bool:
     """Whether the clause opens on a mass organization outside the party (`mass_organizations.txt`)."""
-    return bool(_mass_organization().match(folded, clause_start))
+    return bool(folded_words("mass_organizations.txt", before=r"\W*").match(folded, clause_start))
 
 
 def rating_after(folded: str, end: int) -> str | None:

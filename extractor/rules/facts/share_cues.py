@@ -9,21 +9,15 @@ import functools
 
 import regex
 
-from extractor.folding import fold
-from extractor.resources import load_list, load_table
+from extractor.folding import fold, folded_words
+from extractor.resources import load_table
 from extractor.rules.facts.cues import about_the_party
-
-
-@functools.cache
-def _committee_word() -> regex.Pattern:
-    words = sorted((fold(w) for w in load_list("share_party_words.txt")), key=len, reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
 
 
 def about_party_people(folded: str) -> bool:
     """Whether a share's sentence, in an article about the party, speaks of party members or of elected
     committee members and their posts (`share_party_words.txt`)."""
-    return about_the_party(folded) or bool(_committee_word().search(folded))
+    return about_the_party(folded) or bool(folded_words("share_party_words.txt").search(folded))
 
 
 @functools.cache

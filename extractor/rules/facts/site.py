@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor.rules.facts.cues import (
+    about_phrase,
     noun_after,
     qualified_noun,
     rating_after,
@@ -68,6 +69,11 @@ class Site:
     @functools.cached_property
     def percent(self) -> bool:
         return self.kind == "percent" or (self.kind == "range" and "%" in self.text[self.start:self.end])
+
+    @functools.cached_property
+    def about(self) -> str:
+        """What a share measures (the phrase after it, or after `tỷ lệ` before it)."""
+        return about_phrase(self.text, self.folded, self.start, self.end)
 
     @functools.cached_property
     def before(self) -> str:

@@ -16,8 +16,7 @@ from bisect import bisect_left
 
 import regex
 
-from extractor.folding import fold
-from extractor.resources import load_list
+from extractor.folding import folded_words
 
 _RESULT = regex.compile(r"\b(?:đã|hiện nay|hiện có|hiện|vừa|được)\b")
 _DONE = regex.compile(r"\bđã\b")
@@ -27,16 +26,10 @@ _OWN_TIME = regex.compile(r"\W*(?:(?:trong|vào|đến|tính đến)\s+)?(?:ngà
                           r"\s+\d|\W*\d{1,2}\s*[/.-]\s*\d{1,2}\b")
 
 
-@functools.cache
-def _cue_pattern() -> regex.Pattern:
-    words = sorted((fold(w) for w in load_list("fact_targets.txt")), key=len, reverse=True)
-    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
-
-
 @functools.lru_cache(maxsize=4)
 def _found(folded: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, str], ...]]:
     """Every target word and every `đến năm Y` of a text, found once (each number then bisects)."""
-    cues = tuple(m.span() for m in _cue_pattern().finditer(folded))
+    cues = tuple(m.span() for m in folded_words("fact_targets.txt").finditer(folded))
     ahead = tuple((m.start(), m.group(1)) for m in _AHEAD.finditer(folded))
     return cues, ahead
 

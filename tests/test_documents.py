@@ -5,7 +5,7 @@ import pytest
 from conftest import load_cases
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
-from extractor.rules.documents import (Citation, ParsedDocument, find_citations, merge_documents, roman_value,
+from extractor.rules.documents.citations import (Citation, ParsedDocument, find_citations, merge_documents, roman_value,
                                        to_roman)
 
 FIELDS = ("type", "number", "symbol", "issuer", "issued", "term", "plenum")

@@ -1,6 +1,6 @@
 """Resolution of candidates into one set of entities."""
 
-from extractor.rules.entity_resolution import Candidate, resolve
+from extractor.rules.names.resolution import Candidate, resolve
 
 TEXT = "Bí thư Tỉnh ủy Cà Mau tới thành phố Hồ Chí Minh, theo tư tưởng Hồ Chí Minh; Tỉnh ủy họp."
 

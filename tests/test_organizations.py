@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import load_cases
-from extractor.rules.organizations import find_organizations
+from extractor.rules.names.organizations import find_organizations
 from extractor.segment import segment
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import load_cases
-from extractor.rules.persons import expand_abbreviations, find_names, find_photo_credits, title_case, titles_around
+from extractor.rules.names.persons import expand_abbreviations, find_names, find_photo_credits, title_case, titles_around
 
 
 @pytest.mark.parametrize("case", load_cases("persons.jsonl"))

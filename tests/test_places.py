@@ -4,7 +4,7 @@ import pytest
 
 from conftest import load_cases
 from extractor.resources import load_list, load_table
-from extractor.rules.places import PlaceMatch, find_places, known_place_level
+from extractor.rules.names.places import PlaceMatch, find_places, known_place_level
 
 
 def _surfaces(text: str) -> list[str]:

@@ -29,7 +29,7 @@ def test_batch_output_is_byte_identical_under_any_hash_seed(tmp_path):
 
 
 def test_entity_resolution_canonical_name_is_the_first_spelling():
-    from extractor.rules.entity_resolution import Candidate, resolve
+    from extractor.rules.names.resolution import Candidate, resolve
 
     text = "Bộ Giáo dục và Đào Tạo họp; Bộ Giáo dục và Đào tạo cho biết; Bộ Giáo dục trả lời."
     names = ["Bộ Giáo dục và Đào Tạo", "Bộ Giáo dục và Đào tạo", "Bộ Giáo dục trả"]
@@ -66,14 +66,14 @@ def test_numbers_a_long_list_of_numbers_costs_its_length():
 
 
 def test_places_a_long_title_cased_run_costs_its_length():
-    from extractor.rules.places import find_places
+    from extractor.rules.names.places import find_places
 
     text = " ".join(["Xã Hòa Bình Huyện Gia Lâm Tỉnh Bắc Ninh Thành Phố Hà Nội Quận Ba Đình"] * 400)
     assert _timed(find_places, text) < 3
 
 
 def test_entity_resolution_many_candidates_cost_their_number():
-    from extractor.rules.entity_resolution import Candidate, resolve
+    from extractor.rules.names.resolution import Candidate, resolve
 
     text = "; ".join(f"Chi bộ thôn {i}" for i in range(3000))
     candidates, at = [], 0
@@ -85,7 +85,7 @@ def test_entity_resolution_many_candidates_cost_their_number():
 
 
 def test_persons_titles_of_many_names_in_one_sentence_cost_their_number():
-    from extractor.rules.persons import titles_around
+    from extractor.rules.names.persons import titles_around
 
     names = [f"Nguyễn Văn {chr(65 + i % 26)}" for i in range(400)]
     text = "Bí thư " + ", ".join(names) + "."

@@ -6,10 +6,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.rules import documents as document_rules
-from extractor.rules import organizations, persons, places
-from extractor.rules.entity_resolution import Candidate, resolve
-from extractor.rules.tokens import tokenize
+from extractor.rules.documents import citations as document_rules
+from extractor.rules.names import organizations, persons, places
+from extractor.rules.names.resolution import Candidate, resolve
+from extractor.rules.text.tokens import tokenize
 
 
 def _candidates(doc: Doc) -> list[Candidate]:

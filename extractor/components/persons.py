@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.folding import fold_key
-from extractor.rules.persons import title_case, titles_around
+from extractor.rules.names.persons import title_case, titles_around
 
 _ROLE_ORDER = {"author": 0, "photo": 1, "mentioned": 2}
 

@@ -20,7 +20,7 @@ import regex
 
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
-from extractor.rules.places import known_place_level
+from extractor.rules.names.places import known_place_level
 
 PARTY = "Đảng Cộng sản Việt Nam"
 # Patterns run on folded text, so their literals are folded too ("toàn" folds to "tòan").

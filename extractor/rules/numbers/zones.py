@@ -9,7 +9,7 @@ numbers only outside the zones it kept.
 This is apart from `numbers` because each zone is a whole-span pattern with its own checks (a month is 1-12, a
 phone has 8-12 digits, a Roman numeral needs a rank word or capitals), while `numbers` reads single numbers and
 the words around them. It yields plain `Zone`s, which `numbers` turns into matches, so it needs nothing from
-above: only `dates`, Roman numerals from `document_attributes` and the cue words of `number_words`.
+above: only `dates`, Roman numerals from `documents.attributes` and the cue words of `number_words`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.rules.dates import find_dates
-from extractor.rules.document_attributes import roman_value
+from extractor.rules.documents.attributes import roman_value
 from extractor.rules.numbers.words import cue_before
 
 

@@ -6,7 +6,7 @@ import functools
 
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
-from extractor.rules.tokens import Token, joined_by_space
+from extractor.rules.text.tokens import Token, joined_by_space
 
 
 class PhraseTable:

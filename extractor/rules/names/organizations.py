@@ -14,8 +14,8 @@ from typing import Callable
 
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
-from extractor.rules.phrases import PhraseTable, list_table, pair_table
-from extractor.rules.tokens import Token, joined_by_space, tokenize
+from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
+from extractor.rules.text.tokens import Token, joined_by_space, tokenize
 
 # Title words fused with a committee ("Tỉnh ủy viên") hold no organization.
 _FUSED_TITLE = "viên"

@@ -24,9 +24,9 @@ import regex
 
 from extractor.folding import fold, strip_accents
 from extractor.resources import load_list
-from extractor.rules.gazetteer import NOT_WORD, PlaceLexicon, place_lexicon
-from extractor.rules.spans import TakenSpans
-from extractor.rules.tokens import Token, joined_by_space
+from extractor.rules.names.gazetteer import NOT_WORD, PlaceLexicon, place_lexicon
+from extractor.rules.text.spans import TakenSpans
+from extractor.rules.text.tokens import Token, joined_by_space
 
 _SYL = r"\p{Lu}(?:[\p{Ll}\p{M}]|['’-]\p{L})*" + NOT_WORD  # a capitalised syllable: "Bắc", "Y", "H'Leo", "Al-Sukhnah"
 _SYLLABLE = regex.compile(_SYL)

@@ -15,7 +15,7 @@ Rules, tried on `fold(text)` (same offsets, so `khoá`/`khóa` and `Uỷ`/`Ủy`
   abbreviation is a known type abbreviation; an ambiguous one (`QĐ`) takes the type of the citation just before
   it in a list or of a typed citation of the same symbol, else it is dropped.
 The issuer, date and term written after a citation (`ngày <date>`, `của <body>`, `khóa XII`) are read by
-`document_attributes`, which also holds the vocabulary (`extractor/data/document_*.tsv|txt`) and Roman numerals.
+`attributes`, which also holds the vocabulary (`extractor/data/document_*.tsv|txt`) and Roman numerals.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import regex
 from extractor.folding import fold, fold_key
 from extractor.resources import load_list
 from extractor.rules.dates import find_dates
-from extractor.rules.document_attributes import (YEAR, attributes_after, issuer_at, issuer_before, roman_value,
+from extractor.rules.documents.attributes import (YEAR, attributes_after, issuer_at, issuer_before, roman_value,
                                                  to_roman, vocabulary)
 
 

@@ -15,8 +15,8 @@ import regex
 
 from extractor.folding import fold, fold_tones
 from extractor.resources import load_list, load_table
-from extractor.rules.phrases import PhraseTable, list_table, pair_table
-from extractor.rules.tokens import Token, joined_by_space, tokenize
+from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
+from extractor.rules.text.tokens import Token, joined_by_space, tokenize
 
 _MAX_SYLLABLES = 4
 _TITLE_SPLIT = regex.compile(r"\s*(?:,|;|\s-\s|\s–\s)\s*")

@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from extractor.folding import fold_key
-from extractor.rules.spans import TakenSpans
+from extractor.rules.text.spans import TakenSpans
 
 # Lower wins between candidates of the same length.
 _PRIORITY = {"DOC": 0, "ORG": 1, "PER_STRONG": 2, "LOC": 3, "PER": 4}

@@ -19,6 +19,7 @@ from extractor.scoring_inputs import read_gold
 
 META_FIELDS = ("title", "published", "author", "outlet")
 ENTITY_LABELS = ("PER", "ORG", "LOC")
+LONG_TITLE_WORDS = 12        # spec §6: a title longer than this is counted as a clause taken for a title
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -70,6 +71,19 @@ class Accuracy:
 
 
 @dataclass
+class Mean:
+    sum: float = 0.0
+    count: int = 0
+
+    def add(self, value: float) -> None:
+        self.sum += value
+        self.count += 1
+
+    def value(self) -> float | None:
+        return round(self.sum / self.count, 4) if self.count else None
+
+
+@dataclass
 class Report:
     articles: int = 0
     records_without_gold: list = field(default_factory=list)
@@ -79,6 +93,8 @@ class Report:
     entities: dict = field(default_factory=lambda: defaultdict(Tally))
     persons: Tally = field(default_factory=Tally)
     person_role: Accuracy = field(default_factory=Accuracy)
+    person_titles: Mean = field(default_factory=Mean)
+    long_titles: int = 0
     documents: Tally = field(default_factory=Tally)
     document_attrs: dict = field(default_factory=lambda: {k: Accuracy() for k in ("symbol", "issuer", "issued")})
     facts: Tally = field(default_factory=Tally)
@@ -98,7 +114,8 @@ class Report:
             "meta": {f: {"accuracy": a.value(), "stated": a.total, "false_fills": self.meta_false_fills[f]}
                      for f, a in self.meta.items()},
             "entities": {"all": entity_all.scores(), **{l: self.entities[l].scores() for l in ENTITY_LABELS}},
-            "persons": {**self.persons.scores(), "role_accuracy": self.person_role.value()},
+            "persons": {**self.persons.scores(), "role_accuracy": self.person_role.value(),
+                        "titles_f1": self.person_titles.value(), "titles_over_12_words": self.long_titles},
             "documents": {**self.documents.scores(),
                           **{f"{k}_accuracy": a.value() for k, a in self.document_attrs.items()}},
             "facts": {**self.facts.scores(), **{f"{k}_accuracy": a.value() for k, a in self.fact_attrs.items()},
@@ -155,6 +172,16 @@ def subject_matches(predicted, gold) -> bool:
     return a in b or b in a
 
 
+def title_words_f1(predicted: list[str], gold: list[str]) -> float:
+    """Spec §6: the F1 of the bag of folded words of all of a person's titles against the gold's."""
+    got = Counter(w for t in predicted for w in fold_key(t).split())
+    expected = Counter(w for t in gold for w in fold_key(t).split())
+    if not got and not expected:
+        return 1.0
+    common = sum((got & expected).values())
+    return 2 * common / (sum(got.values()) + sum(expected.values()))
+
+
 def score_article(report: Report, record: dict, gold: dict) -> None:
     report.articles += 1
     for name in META_FIELDS:
@@ -175,6 +202,8 @@ def score_article(report: Report, record: dict, gold: dict) -> None:
     report.persons.add(len(predicted_people), len(gold_people), len(both))
     for name in both:
         report.person_role.add(predicted_people[name]["role"] == gold_people[name]["role"])
+        report.person_titles.add(title_words_f1(predicted_people[name]["titles"], gold_people[name]["titles"]))
+    report.long_titles += sum(len(t.split()) > LONG_TITLE_WORDS for p in record["persons"] for t in p["titles"])
 
     pairs = _match_multiset(record["documents"], gold["documents"], _doc_key)
     report.documents.add(len(record["documents"]), len(gold["documents"]), len(pairs))
@@ -259,7 +288,8 @@ def format_report(summary: dict) -> str:
     for label, s in summary["entities"].items():
         lines.append(f"entities   {label:<4} {prf(s)}")
     p = summary["persons"]
-    lines.append(f"persons         {prf(p)}  role {acc(p['role_accuracy'])}")
+    lines.append(f"persons         {prf(p)}  role {acc(p['role_accuracy'])}  titles {acc(p['titles_f1'])}"
+                 f"  titles over {LONG_TITLE_WORDS} words {p['titles_over_12_words']}")
     d = summary["documents"]
     lines.append(f"documents       {prf(d)}  symbol {acc(d['symbol_accuracy'])}  issuer {acc(d['issuer_accuracy'])}"
                  f"  issued {acc(d['issued_accuracy'])}")

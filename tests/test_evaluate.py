@@ -82,6 +82,23 @@ def test_evaluate_persons_and_roles(tmp_path):
     assert (persons["tp"], persons["fn"], persons["role_accuracy"]) == (1, 1, 0.0)
 
 
+def test_evaluate_person_titles_are_a_bag_of_folded_words_averaged_over_matched_persons(tmp_path):
+    clause = "Bí thư Chi bộ thôn trao tặng huy hiệu cho các đảng viên lão thành tại buổi lễ hôm qua"
+    gold = _gold(persons=[{"name": "Lê Hà", "titles": ["Phó Bí thư Tỉnh ủy"], "role": "mentioned"},
+                          {"name": "Văn Huỳnh", "titles": [], "role": "mentioned"},
+                          {"name": "Trần Minh", "titles": ["Chủ tịch UBND xã"], "role": "mentioned"}])
+    record = _record(persons=[
+        {"name": "Lê Hà", "titles": ["Phó Bí thư Tỉnh uỷ", "Trưởng ban"], "role": "mentioned", "mentions": []},
+        {"name": "Văn Huỳnh", "titles": [], "role": "mentioned", "mentions": []},
+        {"name": "Trần Minh", "titles": [clause], "role": "mentioned", "mentions": []},
+        {"name": "Ngô Lan", "titles": [clause], "role": "mentioned", "mentions": []}])
+    persons = _score(tmp_path, record, gold)["persons"]
+    # Lê Hà: 5 of 7 predicted words, 5 of 5 gold words (uỷ = ủy) -> 10/12; Văn Huỳnh: both empty -> 1;
+    # Trần Minh: no word in common -> 0. Both clauses count as long, the unmatched person's too.
+    assert persons["titles_f1"] == round((10 / 12 + 1 + 0) / 3, 4)
+    assert persons["titles_over_12_words"] == 2
+
+
 def test_evaluate_gold_without_record_counts_as_missed(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps(_gold(facts=[_fact(1, "percentage")])), encoding="utf-8")
     report = evaluate([], tmp_path).as_dict()

@@ -1,0 +1,150 @@
+"""Where an organization's name ends, given where it starts (after its head).
+
+The name runs on through capitalised syllables, numbers, level words with their place ("tỉnh Bình Định",
+"phường 5"), nested heads ("Ban Thường vụ Đảng ủy Khối") and the lower-case words that live inside names
+("các cơ quan", "doanh nghiệp"); it stops at punctuation, other lower-case words and a person's name.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from extractor.rules.names.org_lexicon import (document_words, heads, inner_words, levels, names, standalone,
+                                               surnames, titles)
+from extractor.rules.text.tokens import Token, joined_by_space
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.capitalised or token.text[0].isdigit()
+
+
+def _person_starts(tokens: list[Token], index: int) -> bool:
+    """A family name followed by capitalised syllables: a person, where an organization's name ends.
+    Not the second syllable of a two-syllable word the segmenter made ("Tân Lạc" is one place)."""
+    if tokens[index].folded not in surnames() or index + 1 >= len(tokens):
+        return False
+    if tokens[index].continues and not tokens[index - 1].continues and not tokens[index + 1].continues:
+        return False
+    following = tokens[index + 1]
+    return joined_by_space(following) and following.capitalised and not following.shouted
+
+
+def _word_continues_name(tokens: list[Token], i: int) -> bool:
+    """Lower-case token i is a later syllable of a word that opened with a capital ("Cơ quan",
+    "Tài nguyên và Môi trường"). Past the second syllable the segmenter's words are trusted only up to
+    their last capital ("Doanh nghiệp tỉnh" keeps "nghiệp"; "Khối định kỳ", "Mỹ Xuyên trao" keep none)."""
+    token = tokens[i]
+    if not token.continues or token.capitalised:
+        return False
+    first = i
+    while first > 0 and tokens[first].continues:
+        first -= 1
+    opener = tokens[first]
+    if not opener.capitalised or opener.folded in standalone():
+        return False
+    before = tokens[first - 1] if first > 0 else None
+    if before is not None and before.capitalised and before.folded not in standalone() and not before.shouted \
+            and not _head_ends_at(tokens, first - 1) and not before.text[0].isdigit():
+        return False  # inside a proper name ("Mỹ Xuyên trao"): the segmenter glued a verb to it
+    if i == first + 1:
+        return True
+    last = i
+    while last + 1 < len(tokens) and tokens[last + 1].continues:
+        last += 1
+    return any(t.capitalised for t in tokens[i + 1:last + 1])
+
+
+def _head_ends_at(tokens: list[Token], last: int) -> bool:
+    for length in range(1, heads().longest + 1):
+        start = last - length + 1
+        match = heads().match(tokens, start) if start >= 0 else None
+        if match and match[0] == length:
+            return True
+    return False
+
+
+def _opens_other(tokens: list[Token], i: int) -> bool:
+    """Token i begins another body, a title or a document, or is no name at all."""
+    token = tokens[i]
+    return (not token.capitalised or token.text[0].isdigit() or bool(heads().match(tokens, i))
+            or bool(names().match(tokens, i)) or bool(titles().match(tokens, i))
+            or bool(document_words().match(tokens, i)))
+
+
+def take_level(tokens: list[Token], i: int, is_place: Callable[[list[Token], int], int]) -> int:
+    """Index after a level word's place: a known place, a number, or an unknown capitalised name."""
+    if i >= len(tokens) or not joined_by_space(tokens[i]):
+        return i
+    place = is_place(tokens, i)
+    if place:
+        return i + place
+    if tokens[i].text[0].isdigit():
+        return i + 1
+    while i < len(tokens) and joined_by_space(tokens[i]) and (
+            tokens[i].capitalised or _word_continues_name(tokens, i)):
+        if heads().match(tokens, i) or titles().match(tokens, i):
+            break
+        i += 1
+    return i
+
+
+def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int], int],
+            people_allowed: bool = False) -> tuple[int, bool]:
+    """(index after the name, whether a distinctive part was taken) for a name starting at `index`."""
+    end = index       # the name so far ends before this token
+    distinctive = False
+    named = False     # a place, a name or a number is in already (a nested head is not)
+    lower_inner = False  # a lower-case name word is in ("các cơ quan"): "và doanh nghiệp" may follow
+    i = index
+    while i < len(tokens) and joined_by_space(tokens[i]):
+        token = tokens[i]
+        if i == end and i > index and _word_continues_name(tokens, i):
+            i = end = i + 1  # the rest of a word the name already holds ("Cơ quan", "Thường vụ")
+            continue
+        nested = heads().match(tokens, i) if token.capitalised else None
+        level = None if nested else levels().match(tokens, i)
+        if level is None and token.capitalised and token.folded in ("tp", "tp."):
+            level = (1, True)
+        if level:
+            i = end = take_level(tokens, i + level[0], is_place)
+            distinctive = named = True
+            continue
+        if token.folded == "số" and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
+            i = end = i + 2  # "Đoàn kiểm tra số 471"
+            distinctive = named = True
+            continue
+        if _is_name_token(token):
+            nested = heads().match(tokens, i)
+            if nested:
+                i = end = i + nested[0]
+                distinctive = True
+                continue
+            if _person_starts(tokens, i) and not people_allowed:
+                # A committee already named takes no second place: "Huyện ủy Tân Yên Dương Đức Thảo"
+                # ends before the person; an unnamed one keeps a known place ("Huyện ủy Trần Văn Thời").
+                place = 0 if named else is_place(tokens, i)
+                if place < 2:
+                    break
+                i = end = i + place
+            else:
+                i = end = i + 1
+            # "Đảng" alone after a head is the Party, not a name ("Chi bộ Đảng")
+            if token.folded != "đảng":
+                distinctive = named = True
+            continue
+        inner = inner_words().match(tokens, i)
+        if inner:
+            nxt = i + inner[0]
+            joins_inner = ((inner[1] == "joins_inner" or lower_inner) and nxt < len(tokens)
+                           and inner_words().match(tokens, nxt))
+            if inner[1] in ("joins", "joins_inner") and not joins_inner and (
+                    nxt >= len(tokens) or not joined_by_space(tokens[nxt]) or levels().match(tokens, nxt)
+                    or _opens_other(tokens, nxt)):
+                break
+            lower_inner = lower_inner or inner[1] not in ("joins", "joins_inner")
+            i = nxt
+            if inner[1] == "end":
+                end = i
+            continue
+        break
+    return end, distinctive

@@ -1,0 +1,60 @@
+"""The vocabulary of organization names, loaded once from `extractor/data/` (org_heads.tsv, org_names.txt,
+org_name_words.txt, org_levels.txt …) for the rules that find where a name starts and ends."""
+
+from __future__ import annotations
+
+import functools
+
+from extractor.folding import fold
+from extractor.resources import load_list, load_table
+from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
+
+
+@functools.cache
+def heads() -> PhraseTable:
+    return pair_table("org_heads.tsv")
+
+
+@functools.cache
+def names() -> PhraseTable:
+    return list_table("org_names.txt")
+
+
+@functools.cache
+def inner_words() -> PhraseTable:
+    return pair_table("org_name_words.txt")
+
+
+@functools.cache
+def standalone() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_list("org_standalone_words.txt"))
+
+
+@functools.cache
+def plural() -> PhraseTable:
+    return list_table("org_plural_words.txt")
+
+
+@functools.cache
+def named_after_people() -> PhraseTable:
+    return list_table("org_heads_named_after_people.txt")
+
+
+@functools.cache
+def document_words() -> PhraseTable:
+    return PhraseTable({row[0]: True for row in load_table("document_types.tsv", 3)})
+
+
+@functools.cache
+def titles() -> PhraseTable:
+    return list_table("titles.txt")
+
+
+@functools.cache
+def levels() -> PhraseTable:
+    return list_table("org_levels.txt")
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    return frozenset(fold(s) for s in load_list("surnames.txt"))

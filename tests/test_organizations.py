@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import load_cases
+from extractor.resources import load_list
 from extractor.rules.names.organizations import find_organizations
 from extractor.segment import segment
 
@@ -25,3 +26,17 @@ def test_organizations_known_place_keeps_a_district_named_after_a_person():
     assert text[match.start:match.end] == "Ban Thường vụ Huyện ủy Trần Văn Thời"
     [match] = find_organizations(text, word_starts=word_starts)
     assert text[match.start:match.end] == "Ban Thường vụ Huyện ủy"
+
+
+@pytest.mark.parametrize("level", load_list("org_level_abbreviations.txt"))
+def test_organizations_every_dotted_level_abbreviation_takes_its_place(level):
+    text = f"Đảng bộ {level}. Tân Thành tổ chức đại hội."
+    assert [text[m.start:m.end] for m in find_organizations(text)] == [f"Đảng bộ {level}. Tân Thành"]
+
+
+@pytest.mark.parametrize("word", load_list("org_never_name_words.txt"))
+def test_organizations_a_term_word_glued_to_the_name_stays_out(word):
+    text = f"Ông là ủy viên BCH TƯ {word} mới."
+    word_starts = {start for start, _ in segment(text).tokens} - {text.index(word)}   # glued, as the segmenter may
+    assert [text[m.start:m.end] for m in find_organizations(text, word_starts=word_starts)] == [
+        "BCH TƯ"]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Callable
 
+from extractor.rules.names.org_joins import dotted_level, joined_part, never_name_words, rest_of_cut_word
 from extractor.rules.names.org_lexicon import (document_words, heads, inner_words, levels, names, standalone,
                                                surnames, titles)
+from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import Token, joined_by_space
 
 
@@ -34,7 +36,7 @@ def _word_continues_name(tokens: list[Token], i: int) -> bool:
     "Tài nguyên và Môi trường"). Past the second syllable the segmenter's words are trusted only up to
     their last capital ("Doanh nghiệp tỉnh" keeps "nghiệp"; "Khối định kỳ", "Mỹ Xuyên trao" keep none)."""
     token = tokens[i]
-    if not token.continues or token.capitalised:
+    if not token.continues or token.capitalised or token.folded in never_name_words():
         return False
     first = i
     while first > 0 and tokens[first].continues:
@@ -63,6 +65,12 @@ def _head_ends_at(tokens: list[Token], last: int) -> bool:
     return False
 
 
+def _level_at(tokens: list[Token], i: int) -> bool:
+    """A level word, not the first syllable of a word that merely starts like one ("Xã hội", "Khối lượng")."""
+    return bool(levels().match(tokens, i)) and not (
+        i + 1 < len(tokens) and joined_by_space(tokens[i + 1]) and is_compound(tokens[i].folded, tokens[i + 1].folded))
+
+
 def _opens_other(tokens: list[Token], i: int) -> bool:
     """Token i begins another body, a title or a document, or is no name at all."""
     token = tokens[i]
@@ -71,16 +79,19 @@ def _opens_other(tokens: list[Token], i: int) -> bool:
             or bool(document_words().match(tokens, i)))
 
 
-def take_level(tokens: list[Token], i: int, is_place: Callable[[list[Token], int], int]) -> int:
-    """Index after a level word's place: a known place, a number, or an unknown capitalised name."""
-    if i >= len(tokens) or not joined_by_space(tokens[i]):
+def take_level(tokens: list[Token], i: int, is_place: Callable[[list[Token], int], int],
+               dotted: bool = False) -> int:
+    """Index after a level word's place: a known place, a number, or an unknown capitalised name.
+    `dotted`: the level word was an abbreviation whose dot stands before the place ("TP. Hồ Chí Minh")."""
+    if i >= len(tokens) or not (dotted or joined_by_space(tokens[i])):
         return i
     place = is_place(tokens, i)
     if place:
         return i + place
     if tokens[i].text[0].isdigit():
         return i + 1
-    while i < len(tokens) and joined_by_space(tokens[i]) and (
+    first = i
+    while i < len(tokens) and (i == first or joined_by_space(tokens[i])) and (
             tokens[i].capitalised or _word_continues_name(tokens, i)):
         if heads().match(tokens, i) or titles().match(tokens, i):
             break
@@ -95,18 +106,28 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
     distinctive = False
     named = False     # a place, a name or a number is in already (a nested head is not)
     lower_inner = False  # a lower-case name word is in ("các cơ quan"): "và doanh nghiệp" may follow
+    joinable = False     # the name so far ends on a field word, which a dash or "&" may join to another
     i = index
-    while i < len(tokens) and joined_by_space(tokens[i]):
+    while i < len(tokens):
         token = tokens[i]
-        if i == end and i > index and _word_continues_name(tokens, i):
-            i = end = i + 1  # the rest of a word the name already holds ("Cơ quan", "Thường vụ")
+        if not joined_by_space(token):
+            taken = joined_part(tokens, i, is_place, _person_starts) if i == end and joinable else 0
+            if not taken:
+                break
+            i = end = i + taken
             continue
+        if i == end and i > index and (_word_continues_name(tokens, i) or rest_of_cut_word(tokens, i)):
+            i = end = i + 1  # the rest of a word the name already holds ("Cơ quan", "Ban Chỉ đạo")
+            joinable = True
+            continue
+        joinable = False
         nested = heads().match(tokens, i) if token.capitalised else None
         level = None if nested else levels().match(tokens, i)
-        if level is None and token.capitalised and token.folded in ("tp", "tp."):
+        dotted = nested is None and token.capitalised and dotted_level(tokens, i)
+        if level is None and token.capitalised and (token.folded in ("tp", "tp.") or dotted):
             level = (1, True)
         if level:
-            i = end = take_level(tokens, i + level[0], is_place)
+            i = end = take_level(tokens, i + level[0], is_place, dotted)
             distinctive = named = True
             continue
         if token.folded == "số" and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
@@ -128,6 +149,7 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
                 i = end = i + place
             else:
                 i = end = i + 1
+                joinable = not token.text[0].isdigit()
             # "Đảng" alone after a head is the Party, not a name ("Chi bộ Đảng")
             if token.folded != "đảng":
                 distinctive = named = True
@@ -138,7 +160,7 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             joins_inner = ((inner[1] == "joins_inner" or lower_inner) and nxt < len(tokens)
                            and inner_words().match(tokens, nxt))
             if inner[1] in ("joins", "joins_inner") and not joins_inner and (
-                    nxt >= len(tokens) or not joined_by_space(tokens[nxt]) or levels().match(tokens, nxt)
+                    nxt >= len(tokens) or not joined_by_space(tokens[nxt]) or _level_at(tokens, nxt)
                     or _opens_other(tokens, nxt)):
                 break
             lower_inner = lower_inner or inner[1] not in ("joins", "joins_inner")

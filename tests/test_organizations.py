@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import load_cases
-from extractor.resources import load_list
+from extractor.resources import load_list, load_table
 from extractor.rules.names.organizations import find_organizations
 from extractor.segment import segment
 
@@ -40,3 +40,26 @@ def test_organizations_a_term_word_glued_to_the_name_stays_out(word):
     word_starts = {start for start, _ in segment(text).tokens} - {text.index(word)}   # glued, as the segmenter may
     assert [text[m.start:m.end] for m in find_organizations(text, word_starts=word_starts)] == [
         "BCH TƯ"]
+
+
+def _orgs(text):
+    word_starts = {start for start, _ in segment(text).tokens}
+    return [text[m.start:m.end] for m in find_organizations(text, word_starts=word_starts)]
+
+
+@pytest.mark.parametrize("head,needs", load_table("org_heads.tsv", 2))
+def test_organizations_every_head_opens_a_named_body(head, needs):
+    assert _orgs(f"Đại diện {head} Tân Phong phát biểu.") == [f"{head} Tân Phong"]
+    if needs == "complete":
+        assert _orgs(f"Đại diện {head} phát biểu.") == [head]
+
+
+@pytest.mark.parametrize("name", load_list("org_names.txt"))
+def test_organizations_every_known_name_is_one_body(name):
+    assert _orgs(f"Đại diện {name}, các sở và ngành dự họp.") == [name]
+
+
+@pytest.mark.parametrize("head", load_list("org_lower_heads.txt"))
+def test_organizations_a_lower_case_head_opens_a_name_of_two_words_or_more(head):
+    assert _orgs(f"Ông làm việc ở {head} Kế hoạch Tài chính tỉnh.") == [f"{head} Kế hoạch Tài chính tỉnh"]
+    assert _orgs(f"Ông làm việc ở {head} Kế hoạch, rồi chuyển công tác.") == []

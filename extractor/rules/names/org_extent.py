@@ -20,7 +20,7 @@ def _is_name_token(token: Token) -> bool:
     return token.capitalised or token.text[0].isdigit()
 
 
-def _person_starts(tokens: list[Token], index: int) -> bool:
+def person_starts(tokens: list[Token], index: int) -> bool:
     """A family name followed by capitalised syllables: a person, where an organization's name ends.
     Not the second syllable of a two-syllable word the segmenter made ("Tân Lạc" is one place)."""
     if tokens[index].folded not in surnames() or index + 1 >= len(tokens):
@@ -91,6 +91,8 @@ def take_level(tokens: list[Token], i: int, is_place: Callable[[list[Token], int
     if tokens[i].text[0].isdigit():
         return i + 1
     first = i
+    if person_starts(tokens, i):
+        return i   # "Hội Nhà báo TP Lê Văn An": the level's place is left unsaid, a person follows
     while i < len(tokens) and (i == first or joined_by_space(tokens[i])) and (
             tokens[i].capitalised or _word_continues_name(tokens, i)):
         if heads().match(tokens, i) or titles().match(tokens, i):
@@ -111,7 +113,7 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
     while i < len(tokens):
         token = tokens[i]
         if not joined_by_space(token):
-            taken = joined_part(tokens, i, is_place, _person_starts) if i == end and joinable else 0
+            taken = joined_part(tokens, i, is_place, person_starts) if i == end and joinable else 0
             if not taken:
                 break
             i = end = i + taken
@@ -140,7 +142,9 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
                 i = end = i + nested[0]
                 distinctive = True
                 continue
-            if _person_starts(tokens, i) and not people_allowed:
+            if distinctive and titles().match(tokens, i):
+                break   # "Đảng Cộng sản Việt Nam Chủ tịch …": a title after the name opens a person
+            if person_starts(tokens, i) and not people_allowed:
                 # A committee already named takes no second place: "Huyện ủy Tân Yên Dương Đức Thảo"
                 # ends before the person; an unnamed one keeps a known place ("Huyện ủy Trần Văn Thời").
                 place = 0 if named else is_place(tokens, i)

@@ -58,3 +58,8 @@ def levels() -> PhraseTable:
 @functools.cache
 def surnames() -> frozenset[str]:
     return frozenset(fold(s) for s in load_list("surnames.txt"))
+
+
+@functools.cache
+def lower_heads() -> PhraseTable:
+    return list_table("org_lower_heads.txt")

@@ -12,8 +12,8 @@ from typing import Callable
 
 from extractor.folding import fold
 from extractor.resources import load_table
-from extractor.rules.names.org_extent import extend, take_level
-from extractor.rules.names.org_lexicon import heads, levels, named_after_people, names, plural
+from extractor.rules.names.org_extent import extend, person_starts, take_level
+from extractor.rules.names.org_lexicon import heads, levels, lower_heads, named_after_people, names, plural, titles
 from extractor.rules.text.tokens import Token, joined_by_space, tokenize
 
 # Title words fused with a committee ("Tỉnh ủy viên") hold no organization.
@@ -52,6 +52,25 @@ def _preceded_by_plural(tokens: list[Token], index: int) -> bool:
     return False
 
 
+def _words_in(tokens: list[Token], start: int, end: int) -> int:
+    """How many capitalised words (not syllables) tokens[start:end] hold."""
+    return sum(1 for t in tokens[start:end] if t.capitalised and not t.continues)
+
+
+def _lower_case_head(tokens: list[Token], i: int, is_place) -> tuple[int, str] | None:
+    """A unit written in lower case before its capitalised name ("phòng Tổ chức cán bộ", "sở Nội vụ")."""
+    if tokens[i].continues:
+        return None
+    found = lower_heads().match(tokens, i)
+    after = i + found[0] if found else len(tokens)
+    if after >= len(tokens) or not joined_by_space(tokens[after]) or not tokens[after].capitalised:
+        return None
+    if is_place(tokens, after) or titles().match(tokens, after) or levels().match(tokens, after) or (
+            person_starts(tokens, after) and not named_after_people().match(tokens, i)):
+        return None
+    return found[0], "tail"
+
+
 def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | None = None,
                        tokens: list[Token] | None = None, word_starts: set[int] | None = None) -> list[OrgMatch]:
     """Every organization name in `text`, longest first, non-overlapping, in text order.
@@ -65,13 +84,16 @@ def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | 
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not token.capitalised:
-            i += 1
-            continue
-        known = names().match(tokens, i)
-        head = heads().match(tokens, i)
-        if head and token.shouted and not _abbreviation_head(tokens[i]):
-            head = None  # a shouted headline ("BÁO CHÍ …") opens no body
+        if token.capitalised:
+            known = names().match(tokens, i)
+            head = heads().match(tokens, i)
+            if head and token.shouted and not _abbreviation_head(tokens[i]):
+                head = None  # a shouted headline ("BÁO CHÍ …") opens no body
+        else:
+            known, head = None, _lower_case_head(tokens, i, is_place)
+            if head is None:
+                i += 1
+                continue
         best = None
         if head:
             length, needs = head
@@ -83,6 +105,8 @@ def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | 
                 i = after
                 continue
             end, distinctive = extend(tokens, after, is_place, bool(named_after_people().match(tokens, i)))
+            if not token.capitalised and _words_in(tokens, after, end) < 2:
+                distinctive = False  # "phòng Cảnh sát", "trường Đại học": a kind, or a name cut short
             if distinctive and _only_level(tokens, after, end) and _preceded_by_plural(tokens, i):
                 distinctive = False  # "các Đảng bộ phường": a kind of body
             if distinctive or needs == "complete":

@@ -6,7 +6,9 @@ import functools
 
 from extractor.folding import fold
 from extractor.resources import load_list, load_table
-from extractor.rules.text.tokens import Token, joined_by_space
+from extractor.rules.text.tokens import TOKEN_PATTERN, Token, joined_by_space
+
+_SYLLABLE = TOKEN_PATTERN   # an entry is cut into syllables as the text is
 
 
 class PhraseTable:
@@ -16,11 +18,16 @@ class PhraseTable:
 
     def __init__(self, entries: dict[str, object]):
         self._table: dict[tuple[str, ...], object] = {}
+        self._marks: dict[tuple[str, ...], tuple[str, ...]] = {}   # punctuation between syllables, if any
         self._lengths: dict[str, list[int]] = {}
         for phrase, value in entries.items():
-            key = tuple(fold(phrase).split())
+            folded = fold(phrase)
+            key = tuple(_SYLLABLE.findall(folded))
             if key:
                 self._table[key] = value
+                marks = tuple(gap.strip() for gap in _SYLLABLE.split(folded)[1:-1])
+                if any(marks):
+                    self._marks[key] = marks
                 self._lengths.setdefault(key[0], []).append(len(key))
         for lengths in self._lengths.values():
             lengths.sort(reverse=True)
@@ -37,15 +44,20 @@ class PhraseTable:
             if index + length > len(tokens):
                 continue
             window = tokens[index:index + length]
-            if any(not joined_by_space(t) for t in window[1:]):
-                continue
             key = tuple(t.folded for t in window)
-            if key in self._table:
-                return length, self._table[key]
+            if key not in self._table:
+                continue
+            marks = self._marks.get(key)
+            if marks is None and any(not joined_by_space(t) for t in window[1:]):
+                continue
+            if marks is not None and any(t.gap.strip() != mark or "\n" in t.gap
+                                         for t, mark in zip(window[1:], marks)):
+                continue   # "Bộ Văn hóa, Thể thao và Du lịch": the entry's own commas, on one line
+            return length, self._table[key]
         return None
 
     def __contains__(self, phrase: str) -> bool:
-        return tuple(fold(phrase).split()) in self._table
+        return tuple(_SYLLABLE.findall(fold(phrase))) in self._table
 
 
 @functools.cache

@@ -12,7 +12,7 @@ import regex
 
 from extractor.folding import fold
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*")
+TOKEN_PATTERN = regex.compile(r"[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*")
 
 
 class Token(NamedTuple):
@@ -39,7 +39,7 @@ def tokenize(text: str, word_starts: frozenset[int] | set[int] | None = None) ->
     folded = fold(text)
     tokens = []
     previous_end = 0
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN_PATTERN.finditer(text):
         start, end = match.span()
         gap = text[previous_end:start]
         continues = word_starts is not None and start not in word_starts and bool(tokens) \

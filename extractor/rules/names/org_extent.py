@@ -88,14 +88,14 @@ def take_level(tokens: list[Token], i: int, is_place: Callable[[list[Token], int
     place = is_place(tokens, i)
     if place:
         return i + place
-    if tokens[i].text[0].isdigit():
-        return i + 1
+    if tokens[i].text[0].isdigit() or tokens[i].shouted:
+        return i + 1   # "phường 5", "TP. HCM": a number or an abbreviated place
     first = i
     if person_starts(tokens, i):
         return i   # "Hội Nhà báo TP Lê Văn An": the level's place is left unsaid, a person follows
     while i < len(tokens) and (i == first or joined_by_space(tokens[i])) and (
             tokens[i].capitalised or _word_continues_name(tokens, i)):
-        if heads().match(tokens, i) or titles().match(tokens, i):
+        if heads().match(tokens, i) or titles().match(tokens, i) or (i > first and person_starts(tokens, i)):
             break
         i += 1
     return i
@@ -174,3 +174,34 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             continue
         break
     return end, distinctive
+
+
+def _title_before(tokens: list[Token], index: int) -> bool:
+    for length in range(1, titles().longest + 1):
+        start = index - length
+        found = titles().match(tokens, start) if start >= 0 else None
+        if found and found[0] == length and joined_by_space(tokens[index]):
+            return True
+    return False
+
+
+def leave_the_person(tokens: list[Token], start: int, end: int, is_place) -> int:
+    """Where a name preceded by a title really ends: bulletins write title, body, then the person with no
+    comma ("Bí thư Đảng ủy Khối Doanh nghiệp Trung ương Lương Văn Tài phát biểu"), so a name that ran to the
+    end of its capitalised run after a title leaves its last two to four syllables to the person when they
+    are no place, head, level or title. A family name among them marks where the person starts."""
+    if not _title_before(tokens, start) or (end < len(tokens) and joined_by_space(tokens[end])
+                                            and tokens[end].capitalised):
+        return end
+    run = end
+    while run > start and tokens[run - 1].capitalised and not tokens[run - 1].shouted and \
+            not tokens[run - 1].text[0].isdigit() and joined_by_space(tokens[run - 1]):
+        run -= 1
+    if end - run < 3:   # a person's two or three syllables and at least one syllable of the body's name
+        return end
+    begin = next((k for k in range(end - 4, end - 1) if k > run and tokens[k].folded in surnames()), end - 3)
+    person = range(begin, end)
+    if any(heads().match(tokens, k) or levels().match(tokens, k) or titles().match(tokens, k)
+           or tokens[k].folded in standalone() for k in person) or is_place(tokens, begin):
+        return end
+    return begin

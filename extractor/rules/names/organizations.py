@@ -12,7 +12,7 @@ from typing import Callable
 
 from extractor.folding import fold
 from extractor.resources import load_table
-from extractor.rules.names.org_extent import extend, person_starts, take_level
+from extractor.rules.names.org_extent import extend, leave_the_person, person_starts, take_level
 from extractor.rules.names.org_lexicon import heads, levels, lower_heads, named_after_people, names, plural, titles
 from extractor.rules.text.tokens import Token, joined_by_space, tokenize
 
@@ -109,6 +109,9 @@ def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | 
                 distinctive = False  # "phòng Cảnh sát", "trường Đại học": a kind, or a name cut short
             if distinctive and _only_level(tokens, after, end) and _preceded_by_plural(tokens, i):
                 distinctive = False  # "các Đảng bộ phường": a kind of body
+            if distinctive:
+                end = leave_the_person(tokens, i, end, is_place)
+                distinctive = end > after
             if distinctive or needs == "complete":
                 best = (end if distinctive else after, "org_head+name" if distinctive else "org_committee")
         if known and (best is None or i + known[0] >= best[0]):

@@ -63,3 +63,23 @@ def test_organizations_every_known_name_is_one_body(name):
 def test_organizations_a_lower_case_head_opens_a_name_of_two_words_or_more(head):
     assert _orgs(f"Ông làm việc ở {head} Kế hoạch Tài chính tỉnh.") == [f"{head} Kế hoạch Tài chính tỉnh"]
     assert _orgs(f"Ông làm việc ở {head} Kế hoạch, rồi chuyển công tác.") == []
+
+
+@pytest.mark.parametrize("name", load_list("org_media_and_international.txt"))
+def test_organizations_every_bare_media_or_international_name_is_one_body(name):
+    assert _orgs(f"Theo {name}, hội nghị đã bế mạc.") == [name]
+
+
+@pytest.mark.parametrize("text", ["Tuổi trẻ là mùa xuân của xã hội.", "Thanh niên xung kích làm đường.",
+                                  "Lao động là vinh quang.", "Nhân dân tin yêu Đảng."])
+def test_organizations_a_media_name_written_as_a_common_word_is_no_body(text):
+    assert _orgs(text) == []
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("Theo Chinhphu.vn, nghị quyết đã ban hành.", ["Chinhphu.vn"]),
+    ("Báo điện tử dangcongsan.vn đưa tin.", ["dangcongsan.vn"]),
+    ("Xem tại http://dangcongsan.vn/tin-tuc hoặc gửi thư tới toasoan@dangcongsan.vn.", []),
+])
+def test_organizations_a_news_site_named_by_its_address(text, expect):
+    assert _orgs(text) == expect

@@ -63,3 +63,13 @@ def surnames() -> frozenset[str]:
 @functools.cache
 def lower_heads() -> PhraseTable:
     return list_table("org_lower_heads.txt")
+
+
+@functools.cache
+def bare_names() -> PhraseTable:
+    """Media and international bodies named without a head, each mapped to its spellings in the data."""
+    spellings: dict[str, tuple[str, ...]] = {}
+    for entry in load_list("org_media_and_international.txt"):
+        key = fold(entry)
+        spellings[key] = spellings.get(key, ()) + (entry,)
+    return PhraseTable({entries[0]: entries for entries in spellings.values()})

@@ -7,14 +7,16 @@ the longest. A head that needs a name and gets none is a kind of body, not an en
 from __future__ import annotations
 
 import functools
+
+import regex
 from dataclasses import dataclass
 from typing import Callable
 
 from extractor.folding import fold
 from extractor.resources import load_table
 from extractor.rules.names.org_extent import extend, leave_the_person, person_starts, take_level
-from extractor.rules.names.org_lexicon import heads, levels, lower_heads, named_after_people, names, plural, titles
-from extractor.rules.text.tokens import Token, joined_by_space, tokenize
+from extractor.rules.names.org_lexicon import bare_names, heads, levels, lower_heads, named_after_people, names, plural, titles
+from extractor.rules.text.tokens import TOKEN_PATTERN, Token, joined_by_space, tokenize
 
 # Title words fused with a committee ("Tỉnh ủy viên") hold no organization.
 _FUSED_TITLE = "viên"
@@ -52,6 +54,28 @@ def _preceded_by_plural(tokens: list[Token], index: int) -> bool:
     return False
 
 
+# A news site named by its address ("theo Chinhphu.vn", "báo điện tử baogiaothong.vn"); not a link's host.
+_WEBSITE = regex.compile(r"[\p{L}\d-]+\.(?:vn|com|net|org)(?:\.vn)?", regex.IGNORECASE)
+
+
+def _website(text: str, token: Token) -> bool:
+    return (_WEBSITE.fullmatch(token.text) is not None and not token.gap.endswith(("/", "@", "."))
+            and not text.startswith(("/", "@"), token.end))
+
+
+def _bare_name(tokens: list[Token], i: int) -> tuple[int, object] | None:
+    """A newspaper, agency or international body written exactly as the data spells it, case included."""
+    found = bare_names().match(tokens, i)
+    if found is None:
+        return None
+    window = tokens[i:i + found[0]]
+    for spelling in found[1]:
+        if all(t.text == s if s.isupper() else t.text[0].isupper() == s[0].isupper()
+               for t, s in zip(window, TOKEN_PATTERN.findall(spelling))):
+            return found
+    return None
+
+
 def _words_in(tokens: list[Token], start: int, end: int) -> int:
     """How many capitalised words (not syllables) tokens[start:end] hold."""
     return sum(1 for t in tokens[start:end] if t.capitalised and not t.continues)
@@ -84,8 +108,12 @@ def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | 
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if _website(text, token):
+            found.append(OrgMatch(token.start, token.end, "org_website"))
+            i += 1
+            continue
         if token.capitalised:
-            known = names().match(tokens, i)
+            known = names().match(tokens, i) or _bare_name(tokens, i)
             head = heads().match(tokens, i)
             if head and token.shouted and not _abbreviation_head(tokens[i]):
                 head = None  # a shouted headline ("BÁO CHÍ …") opens no body

@@ -4,7 +4,7 @@ import pytest
 
 from conftest import load_cases
 from extractor.resources import load_list, load_table
-from extractor.rules.names.organizations import find_organizations
+from extractor.rules.names.organizations import MEETING_BODY, find_organizations
 from extractor.segment import segment
 
 
@@ -12,7 +12,8 @@ from extractor.segment import segment
 def test_organizations_cases(case):
     text = case["text"]
     word_starts = {start for start, _ in segment(text).tokens}
-    assert [text[m.start:m.end] for m in find_organizations(text, word_starts=word_starts)] == case["expect"]
+    found = find_organizations(text, word_starts=word_starts)
+    assert [text[m.start:m.end] for m in found if m.rule != MEETING_BODY] == case["expect"]
 
 
 def test_organizations_known_place_keeps_a_district_named_after_a_person():
@@ -44,7 +45,7 @@ def test_organizations_a_term_word_glued_to_the_name_stays_out(word):
 
 def _orgs(text):
     word_starts = {start for start, _ in segment(text).tokens}
-    return [text[m.start:m.end] for m in find_organizations(text, word_starts=word_starts)]
+    return [text[m.start:m.end] for m in find_organizations(text, word_starts=word_starts) if m.rule != MEETING_BODY]
 
 
 @pytest.mark.parametrize("head,needs", load_table("org_heads.tsv", 2))
@@ -83,3 +84,10 @@ def test_organizations_a_media_name_written_as_a_common_word_is_no_body(text):
 ])
 def test_organizations_a_news_site_named_by_its_address(text, expect):
     assert _orgs(text) == expect
+
+
+@pytest.mark.parametrize("body", load_list("org_meeting_bodies.txt"))
+def test_organizations_a_meeting_body_is_neither_organization_nor_person(body):
+    from extractor import extract
+    record = extract(f"Đại hội đã bầu {body}. {body} làm việc suốt phiên họp.")
+    assert [e for e in record["entities"] if body.startswith(e["text"]) or e["text"].startswith(body[:4])] == []

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from extractor.rules.documents import citations as document_rules
 from extractor.rules.names import organizations, persons, places
-from extractor.rules.names.resolution import Candidate, resolve
+from extractor.rules.names.resolution import BLOCKED, Candidate, resolve
 from extractor.rules.text.tokens import tokenize
 
 
@@ -54,7 +54,8 @@ def make_places(nlp: Language, name: str):
 def make_organizations(nlp: Language, name: str):
     def find(doc: Doc) -> Doc:
         for org in organizations.find_organizations(doc.user_data["vx_text"], places.known_place_length, tokens=_tokens(doc)):
-            _candidates(doc).append(Candidate(org.start, org.end, "ORG", org.rule))
+            label = BLOCKED if org.rule == organizations.MEETING_BODY else "ORG"
+            _candidates(doc).append(Candidate(org.start, org.end, label, org.rule))
         return doc
 
     return find

@@ -73,3 +73,8 @@ def bare_names() -> PhraseTable:
         key = fold(entry)
         spellings[key] = spellings.get(key, ()) + (entry,)
     return PhraseTable({entries[0]: entries for entries in spellings.values()})
+
+
+@functools.cache
+def meeting_bodies() -> PhraseTable:
+    return list_table("org_meeting_bodies.txt")

@@ -15,11 +15,19 @@ from typing import Callable
 from extractor.folding import fold
 from extractor.resources import load_table
 from extractor.rules.names.org_extent import extend, leave_the_person, person_starts, take_level
-from extractor.rules.names.org_lexicon import bare_names, heads, levels, lower_heads, named_after_people, names, plural, titles
+from extractor.rules.names.org_lexicon import (bare_names, heads, levels, lower_heads, meeting_bodies, named_after_people,
+                                               names, plural, titles)
+from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import TOKEN_PATTERN, Token, joined_by_space, tokenize
 
 # Title words fused with a committee ("Tỉnh ủy viên") hold no organization.
 _FUSED_TITLE = "viên"
+
+
+# A meeting's working body (data/org_meeting_bodies.txt) is no organization (spec §2 names standing bodies).
+# It is reported under this rule so that the resolver keeps its words from other readings ("Đoàn Chủ" is no
+# person) and then drops it.
+MEETING_BODY = "org_meeting_body"
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,57 @@ def _lower_case_head(tokens: list[Token], i: int, is_place) -> tuple[int, str] |
     return found[0], "tail"
 
 
+def _head_reading(tokens: list[Token], i: int, head: tuple[int, str], is_place) -> tuple[int, str] | None:
+    """(index after the name, rule) for the body a head at token i opens, or None if it opens none."""
+    length, needs = head
+    after = i + length
+    if after < len(tokens) and joined_by_space(tokens[after]) and (
+            tokens[after].folded == _FUSED_TITLE or (length == 1 and _one_word_with_head(tokens, i))):
+        return None
+    end, distinctive = extend(tokens, after, is_place, bool(named_after_people().match(tokens, i)))
+    if not tokens[i].capitalised and _words_in(tokens, after, end) < 2:
+        distinctive = False  # "phòng Cảnh sát", "trường Đại học": a kind, or a name cut short
+    if distinctive and _only_level(tokens, after, end) and _preceded_by_plural(tokens, i):
+        distinctive = False  # "các Đảng bộ phường": a kind of body
+    if distinctive:
+        end = leave_the_person(tokens, i, end, is_place)
+        distinctive = end > after
+    if distinctive:
+        return end, "org_head+name"
+    return (after, "org_committee") if needs == "complete" else None
+
+
+def _one_word_with_head(tokens: list[Token], i: int) -> bool:
+    """The head syllable is the first of another word: "Hội nghị", "Ban hành", "Báo cáo" (the segmenter's
+    word), "Trường Sơn", "Trường Sa" (a dictionary word ending the capitalised run), but not "Bộ Tư pháp",
+    whose next syllable opens a word of its own, nor "Đoàn Khối", whose next syllable is a level word."""
+    following = tokens[i + 1]
+    if following.continues and not following.capitalised:
+        return True
+    if not following.capitalised or levels().match(tokens, i + 1) or not is_compound(tokens[i].folded,
+                                                                                      following.folded):
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    return not (after is not None and joined_by_space(after) and (
+        after.capitalised or is_compound(following.folded, after.folded)))
+
+
+def _known_reading(tokens: list[Token], i: int, known: tuple[int, object], is_place) -> tuple[int, str]:
+    end = i + known[0]
+    level = levels().match(tokens, end) if end < len(tokens) and joined_by_space(tokens[end]) else None
+    if level:
+        end = take_level(tokens, end + level[0], is_place)
+    return end, "org_known_name"
+
+
+def _prefer_known(tokens: list[Token], by_head: tuple[int, str] | None, by_name: tuple[int, str]) -> bool:
+    """A known name wins unless the head's reading is longer by more than a number ("Ban Bí thư 8" is the
+    Secretariat and a footnote)."""
+    if by_head is None or by_name[0] >= by_head[0]:
+        return True
+    return all(t.text.isdigit() for t in tokens[by_name[0]:by_head[0]])
+
+
 def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | None = None,
                        tokens: list[Token] | None = None, word_starts: set[int] | None = None) -> list[OrgMatch]:
     """Every organization name in `text`, longest first, non-overlapping, in text order.
@@ -119,34 +178,13 @@ def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | 
                 head = None  # a shouted headline ("BÁO CHÍ …") opens no body
         else:
             known, head = None, _lower_case_head(tokens, i, is_place)
-            if head is None:
-                i += 1
-                continue
-        best = None
-        if head:
-            length, needs = head
-            after = i + length
-            # "Tỉnh ủy viên" is a title; "Hội nghị", "Ban hành", "Báo cáo" are other words than the head
-            if after < len(tokens) and joined_by_space(tokens[after]) and (
-                    tokens[after].folded == _FUSED_TITLE
-                    or (length == 1 and tokens[after].continues and not tokens[after].capitalised)):
-                i = after
-                continue
-            end, distinctive = extend(tokens, after, is_place, bool(named_after_people().match(tokens, i)))
-            if not token.capitalised and _words_in(tokens, after, end) < 2:
-                distinctive = False  # "phòng Cảnh sát", "trường Đại học": a kind, or a name cut short
-            if distinctive and _only_level(tokens, after, end) and _preceded_by_plural(tokens, i):
-                distinctive = False  # "các Đảng bộ phường": a kind of body
-            if distinctive:
-                end = leave_the_person(tokens, i, end, is_place)
-                distinctive = end > after
-            if distinctive or needs == "complete":
-                best = (end if distinctive else after, "org_head+name" if distinctive else "org_committee")
-        if known and (best is None or i + known[0] >= best[0]):
-            end = i + known[0]
-            if end < len(tokens) and joined_by_space(tokens[end]) and levels().match(tokens, end):
-                end = take_level(tokens, end + levels().match(tokens, end)[0], is_place)
-            best = (end, "org_known_name")
+        best = _head_reading(tokens, i, head, is_place) if head else None
+        if known:
+            by_name = _known_reading(tokens, i, known, is_place)
+            best = by_name if _prefer_known(tokens, best, by_name) else best
+        meeting = meeting_bodies().match(tokens, i) if token.capitalised else None
+        if meeting and (best is None or best[0] <= i + meeting[0]):
+            best = (i + meeting[0], MEETING_BODY)
         if best is None:
             i += 1
             continue

@@ -13,8 +13,10 @@ from dataclasses import dataclass, replace
 from extractor.folding import fold_key
 from extractor.rules.text.spans import TakenSpans
 
+# A span that is no entity but whose words no other reading may take (a meeting's presidium is no person).
+BLOCKED = "BLOCKED"
 # Lower wins between candidates of the same length.
-_PRIORITY = {"DOC": 0, "ORG": 1, "PER_STRONG": 2, "LOC": 3, "PER": 4}
+_PRIORITY = {BLOCKED: -1, "DOC": 0, "ORG": 1, "PER_STRONG": 2, "LOC": 3, "PER": 4}
 _STRONG_PERSON_RULES = {"person_alias", "byline", "photo_credit"}
 _SAME_BODY = (("đảng bộ", "đảng ủy"),)
 
@@ -119,7 +121,7 @@ def resolve(text: str, candidates: list[Candidate]) -> list[Entity]:
             continue
         taken.take(start, end)
         chosen.append(candidate)
-    chosen.sort(key=lambda c: c.start)
+    chosen = sorted((c for c in chosen if c.label != BLOCKED), key=lambda c: c.start)
     entities = [Entity(c.start, c.end, c.label, text[c.start:c.end], c.rule, person=c.person, role=c.role,
                        short=c.short) for c in chosen]
     canonical = _canonical_names(entities)

@@ -5,6 +5,7 @@ import pytest
 from conftest import load_cases
 from extractor.resources import load_list, load_table
 from extractor.rules.names.organizations import MEETING_BODY, find_organizations
+from extractor.rules.names.places import known_place_length
 from extractor.segment import segment
 
 
@@ -91,3 +92,10 @@ def test_organizations_a_meeting_body_is_neither_organization_nor_person(body):
     from extractor import extract
     record = extract(f"Đại hội đã bầu {body}. {body} làm việc suốt phiên họp.")
     assert [e for e in record["entities"] if body.startswith(e["text"]) or e["text"].startswith(body[:4])] == []
+
+
+@pytest.mark.parametrize("word", [w for w, kind in load_table("org_name_words.txt", 2) if kind == "field"])
+def test_organizations_a_lower_case_field_goes_on_a_name_only_after_a_name_word(word):
+    assert _orgs(f"Đại diện Cục Kiểm định {word} đã phát biểu.") == [f"Cục Kiểm định {word}"]
+    text = f"Đại diện UBND tỉnh Bắc Ninh {word} đã phát biểu."
+    assert [text[m.start:m.end] for m in find_organizations(text, known_place_length)] == ["UBND tỉnh Bắc Ninh"]

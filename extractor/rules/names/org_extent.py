@@ -67,8 +67,12 @@ def _head_ends_at(tokens: list[Token], last: int) -> bool:
 
 def _level_at(tokens: list[Token], i: int) -> bool:
     """A level word, not the first syllable of a word that merely starts like one ("Xã hội", "Khối lượng")."""
-    return bool(levels().match(tokens, i)) and not (
-        i + 1 < len(tokens) and joined_by_space(tokens[i + 1]) and is_compound(tokens[i].folded, tokens[i + 1].folded))
+    level = levels().match(tokens, i)
+    if level is None or level[0] > 1 or i + 1 >= len(tokens):
+        return level is not None
+    following = tokens[i + 1]   # a level word's place is capitalised or a number; "hội" is not
+    return not (joined_by_space(following) and not following.capitalised
+                and is_compound(tokens[i].folded, following.folded))
 
 
 def _opens_other(tokens: list[Token], i: int) -> bool:
@@ -94,7 +98,7 @@ def take_level(tokens: list[Token], i: int, is_place: Callable[[list[Token], int
     if person_starts(tokens, i):
         return i   # "Hội Nhà báo TP Lê Văn An": the level's place is left unsaid, a person follows
     while i < len(tokens) and (i == first or joined_by_space(tokens[i])) and (
-            tokens[i].capitalised or _word_continues_name(tokens, i)):
+            tokens[i].capitalised or _word_continues_name(tokens, i) or (i > first and rest_of_cut_word(tokens, i))):
         if heads().match(tokens, i) or titles().match(tokens, i) or (i > first and person_starts(tokens, i)):
             break
         i += 1
@@ -118,13 +122,13 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
                 break
             i = end = i + taken
             continue
-        if i == end and i > index and (_word_continues_name(tokens, i) or rest_of_cut_word(tokens, i)):
+        if i == end and i > index and (_word_continues_name(tokens, i) or (joinable and rest_of_cut_word(tokens, i))):
             i = end = i + 1  # the rest of a word the name already holds ("Cơ quan", "Ban Chỉ đạo")
             joinable = True
             continue
-        joinable = False
+        after_word, joinable = joinable and i == end, False
         nested = heads().match(tokens, i) if token.capitalised else None
-        level = None if nested else levels().match(tokens, i)
+        level = None if nested or not _level_at(tokens, i) else levels().match(tokens, i)
         dotted = nested is None and token.capitalised and dotted_level(tokens, i)
         if level is None and token.capitalised and (token.folded in ("tp", "tp.") or dotted):
             level = (1, True)
@@ -141,6 +145,7 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             if nested:
                 i = end = i + nested[0]
                 distinctive = True
+                joinable = nested[0] == 1   # "Hội đồng Bộ trưởng": a one-syllable head may be a cut word
                 continue
             if distinctive and titles().match(tokens, i):
                 break   # "Đảng Cộng sản Việt Nam Chủ tịch …": a title after the name opens a person
@@ -159,6 +164,12 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
                 distinctive = named = True
             continue
         inner = inner_words().match(tokens, i)
+        if inner and inner[1] == "field":
+            if not after_word:
+                break
+            i = end = i + inner[0]   # "Cục Quản lý thị trường": a field written in lower case after a word
+            joinable = True
+            continue
         if inner:
             nxt = i + inner[0]
             joins_inner = ((inner[1] == "joins_inner" or lower_inner) and nxt < len(tokens)

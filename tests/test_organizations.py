@@ -13,7 +13,7 @@ from extractor.segment import segment
 def test_organizations_cases(case):
     text = case["text"]
     word_starts = {start for start, _ in segment(text).tokens}
-    found = find_organizations(text, word_starts=word_starts)
+    found = find_organizations(text, known_place_length, word_starts=word_starts)
     assert [text[m.start:m.end] for m in found if m.rule != MEETING_BODY] == case["expect"]
 
 

@@ -65,6 +65,12 @@ def _head_ends_at(tokens: list[Token], last: int) -> bool:
     return False
 
 
+def _closes_run(tokens: list[Token], i: int) -> bool:
+    """Nothing capitalised follows at token i: a place there ends the name ("Sở Lao động - Thương binh và
+    Xã hội Hà Tĩnh"), where one followed by more capitals is a person's start ("… Dương Đức Thảo")."""
+    return i >= len(tokens) or not (joined_by_space(tokens[i]) and tokens[i].capitalised)
+
+
 def _level_at(tokens: list[Token], i: int) -> bool:
     """A level word, not the first syllable of a word that merely starts like one ("Xã hội", "Khối lượng")."""
     level = levels().match(tokens, i)
@@ -142,6 +148,9 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             continue
         if _is_name_token(token):
             nested = heads().match(tokens, i)
+            if nested and nested[0] == 1 and i > index and not tokens[i - 1].capitalised and \
+                    i + 1 < len(tokens) and tokens[i + 1].continues and not tokens[i + 1].capitalised:
+                break   # "Thành ủy Đà Nẵng tại Hội nghị": after a lower-case word, "Hội nghị" is no body
             if nested:
                 i = end = i + nested[0]
                 distinctive = True
@@ -152,7 +161,9 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             if person_starts(tokens, i) and not people_allowed:
                 # A committee already named takes no second place: "Huyện ủy Tân Yên Dương Đức Thảo"
                 # ends before the person; an unnamed one keeps a known place ("Huyện ủy Trần Văn Thời").
-                place = 0 if named else is_place(tokens, i)
+                place = is_place(tokens, i)
+                if named and not _closes_run(tokens, i + place):
+                    place = 0
                 if place < 2:
                     break
                 i = end = i + place
@@ -182,6 +193,7 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             i = nxt
             if inner[1] == "end":
                 end = i
+                joinable = True
             continue
         break
     return end, distinctive

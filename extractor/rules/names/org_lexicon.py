@@ -78,3 +78,9 @@ def bare_names() -> PhraseTable:
 @functools.cache
 def meeting_bodies() -> PhraseTable:
     return list_table("org_meeting_bodies.txt")
+
+
+@functools.cache
+def countries() -> PhraseTable:
+    """Country names ("MTTQ Việt Nam", "Chính phủ Lào"): a national body's name may end with one."""
+    return PhraseTable({**{c: True for c in load_list("place_countries.txt")}, "VN": True})

@@ -15,7 +15,7 @@ from typing import Callable
 from extractor.folding import fold
 from extractor.resources import load_table
 from extractor.rules.names.org_extent import extend, leave_the_person, person_starts, take_level
-from extractor.rules.names.org_lexicon import (bare_names, heads, levels, lower_heads, meeting_bodies, named_after_people,
+from extractor.rules.names.org_lexicon import (bare_names, countries, heads, levels, lower_heads, meeting_bodies, named_after_people,
                                                names, plural, titles)
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import TOKEN_PATTERN, Token, joined_by_space, tokenize
@@ -139,10 +139,15 @@ def _one_word_with_head(tokens: list[Token], i: int) -> bool:
 
 
 def _known_reading(tokens: list[Token], i: int, known: tuple[int, object], is_place) -> tuple[int, str]:
+    """A known name, with the level and place or the country written after it ("MTTQ Việt Nam")."""
     end = i + known[0]
-    level = levels().match(tokens, end) if end < len(tokens) and joined_by_space(tokens[end]) else None
+    joined = end < len(tokens) and joined_by_space(tokens[end])
+    level = levels().match(tokens, end) if joined else None
+    country = countries().match(tokens, end) if joined and tokens[end].capitalised else None
     if level:
         end = take_level(tokens, end + level[0], is_place)
+    elif country:
+        end += country[0]
     return end, "org_known_name"
 
 

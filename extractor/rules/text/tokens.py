@@ -41,12 +41,27 @@ def tokenize(text: str, word_starts: frozenset[int] | set[int] | None = None) ->
     previous_end = 0
     for match in TOKEN_PATTERN.finditer(text):
         start, end = match.span()
-        gap = text[previous_end:start]
-        continues = word_starts is not None and start not in word_starts and bool(tokens) \
-            and gap != "" and gap.strip(" ") == ""
-        tokens.append(Token(start, end, match.group(), folded[start:end], gap, continues))
+        footnote = _FOOTNOTE.search(match.group())
+        if footnote:   # "Trung ương3", "Đảng.4": a footnote's number glued to the word is a token of its own
+            cut = start + footnote.start()
+            tokens.append(_token(text, folded, tokens, word_starts, previous_end, start, cut))
+            previous_end, start = cut, start + footnote.start(1)
+        tokens.append(_token(text, folded, tokens, word_starts, previous_end, start, end))
         previous_end = end
     return tokens
+
+
+# A lower-case letter, maybe a dot, then one to three digits closing the token: only footnote marks end so
+# ("Minh5", "ương3"); codes and numbered units are written in capitals ("Z751", "PMU18", "P.9").
+_FOOTNOTE = regex.compile(r"(?<=\p{Ll})\.?(\d{1,3})$")
+
+
+def _token(text: str, folded: str, tokens: list[Token], word_starts, previous_end: int, start: int,
+           end: int) -> Token:
+    gap = text[previous_end:start]
+    continues = word_starts is not None and start not in word_starts and bool(tokens) \
+        and gap != "" and gap.strip(" ") == ""
+    return Token(start, end, text[start:end], folded[start:end], gap, continues)
 
 
 def joined_by_space_gap(gap: str) -> bool:

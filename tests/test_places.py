@@ -61,7 +61,8 @@ def test_places_gazetteer_holds_units_before_and_after_2025():
 
 
 @pytest.mark.parametrize("name", load_list("place_countries.txt") + load_list("place_regions.txt")
-                         + load_list("place_fused_cities.txt"))
+                         + load_list("place_fused_cities.txt") + load_list("place_historic.txt")
+                         + load_list("place_islands.txt"))
 def test_places_every_listed_name_is_found(name):
     assert _surfaces(f"Đoàn công tác đến {name} hôm qua.") == [name]
 
@@ -86,3 +87,8 @@ def test_places_every_not_name_phrase_blocks(phrase):
 
 def test_places_a_known_name_outweighs_a_blocking_phrase():
     assert _surfaces("Bà con xã Hội Xuân đã góp công.") == ["Hội Xuân"]
+
+
+@pytest.mark.parametrize("text", ["Sài gòn là món ăn quen.", "Ông Sài Gòn đã về.", "Hoàng sa mù phủ kín."])
+def test_places_a_historic_or_island_name_needs_its_capitals_and_no_person_before_it(text):
+    assert _surfaces(text) == []

@@ -129,6 +129,8 @@ def place_lexicon() -> PlaceLexicon:
              if level in ("province", "city")}
     for file, level, rule in (("place_countries.txt", "country", "country"),
                               ("place_regions.txt", "region", "region"),
+                              ("place_historic.txt", "province", "historic"),
+                              ("place_islands.txt", "district", "island"),
                               ("place_fused_cities.txt", "city", "fused_city")):
         named.update({fold(name): (level, rule, name) for name in load_list(file)})
     standalone = {key: (level, rule, tuple(s[:1].isupper() for s in regex.split(r"[ -]", name)))

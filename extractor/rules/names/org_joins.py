@@ -21,7 +21,7 @@ from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import Token, joined_by_space
 
 # Same line, at most one space each side: a dash that starts a new line is a list or a byline, not a join.
-_JOINER_GAP = regex.compile(r" ?[-–&] ?")
+_JOINER_GAP = regex.compile(r" ?(?:[-–&]|&amp;) ?")
 _DOTTED_GAP = regex.compile(r"\. ?")
 
 

@@ -41,6 +41,8 @@ def tokenize(text: str, word_starts: frozenset[int] | set[int] | None = None) ->
     previous_end = 0
     for match in TOKEN_PATTERN.finditer(text):
         start, end = match.span()
+        if text[start - 1:end + 1] == "&amp;" and start > 0:
+            continue   # an escaped ampersand left in scraped text ("Sở NN&amp;PTNT") is punctuation
         footnote = _FOOTNOTE.search(match.group())
         if footnote:   # "Trung ương3", "Đảng.4": a footnote's number glued to the word is a token of its own
             cut = start + footnote.start()

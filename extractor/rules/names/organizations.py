@@ -91,16 +91,24 @@ def _words_in(tokens: list[Token], start: int, end: int) -> int:
 
 def _lower_case_head(tokens: list[Token], i: int, is_place) -> tuple[int, str] | None:
     """A unit written in lower case before its capitalised name ("phòng Tổ chức cán bộ", "sở Nội vụ")."""
-    if tokens[i].continues:
+    in_title = i > 0 and joined_by_space(tokens[i]) and _title_ends(tokens, i - 1, i + 1)
+    if tokens[i].continues and not in_title:
         return None
     found = lower_heads().match(tokens, i)
     after = i + found[0] if found else len(tokens)
     if after >= len(tokens) or not joined_by_space(tokens[after]) or not tokens[after].capitalised:
         return None
-    if is_place(tokens, after) or titles().match(tokens, after) or levels().match(tokens, after) or (
+    if is_place(tokens, after) or titles().match(tokens, after) or levels().match(tokens, after) or \
+            heads().match(tokens, after) or (
             person_starts(tokens, after) and not named_after_people().match(tokens, i)):
         return None
-    return found[0], "tail"
+    return found[0], "in_title" if in_title else "tail"
+
+
+def _title_ends(tokens: list[Token], start: int, end: int) -> bool:
+    """tokens[start:end] are a title ("Trưởng ban", "Phó phòng"): the unit it heads is named after it."""
+    found = titles().match(tokens, start)
+    return found is not None and found[0] == end - start
 
 
 def _head_reading(tokens: list[Token], i: int, head: tuple[int, str], is_place) -> tuple[int, str] | None:
@@ -111,7 +119,7 @@ def _head_reading(tokens: list[Token], i: int, head: tuple[int, str], is_place) 
             tokens[after].folded == _FUSED_TITLE or (length == 1 and _one_word_with_head(tokens, i))):
         return None
     end, distinctive = extend(tokens, after, is_place, bool(named_after_people().match(tokens, i)))
-    if not tokens[i].capitalised and _words_in(tokens, after, end) < 2:
+    if not tokens[i].capitalised and needs != "in_title" and _words_in(tokens, after, end) < 2:
         distinctive = False  # "phòng Cảnh sát", "trường Đại học": a kind, or a name cut short
     if distinctive and _only_level(tokens, after, end) and _preceded_by_plural(tokens, i):
         distinctive = False  # "các Đảng bộ phường": a kind of body

@@ -1,7 +1,7 @@
 """Whose a fact is (spec §5 `subject`): always the party organization, found in the clause, then the
 sentence, then the article's own organization — never from another paragraph when the sentence names one.
 
-- A committee or board stands for the organization it leads (`data/committee_bodies.tsv`): `Huyện ủy Yên
+- A committee or board stands for the organization it leads (`data/org_heads.tsv`, kind and leads): `Huyện ủy Yên
   Thành` → `Đảng bộ huyện Yên Thành`, `Thành ủy TPHCM` → `Đảng bộ TPHCM` (a fused name keeps its level),
   `Thành ủy TP Hà Nội` → `Đảng bộ thành phố Hà Nội` (a level word is spelled out).
 - Central organs and nationwide figures (`data/national_bodies.txt`, `cả nước`, `toàn Đảng`) are the Party's.
@@ -19,7 +19,8 @@ from operator import attrgetter
 import regex
 
 from extractor.folding import fold
-from extractor.resources import load_list, load_table
+from extractor.resources import load_list
+from extractor.rules.names.org_lexicon import committees_leading, heads_of_kind
 from extractor.rules.names.places import known_place_level
 
 PARTY = "Đảng Cộng sản Việt Nam"
@@ -45,8 +46,17 @@ class Org:
 
 
 @functools.cache
-def _committee_bodies() -> tuple[tuple[str, str], ...]:
-    return tuple(load_table("committee_bodies.tsv", 2))
+def _party_head() -> regex.Pattern:
+    """A name opened by a party organization, a committee or a committee's board (org_heads.tsv kinds)."""
+    heads = sorted({fold(h) for h in heads_of_kind("party", "party_board")}, key=len, reverse=True)
+    return regex.compile(r"^(?:" + "|".join(map(regex.escape, heads)) + r")(?![\p{L}\p{N}])")
+
+
+@functools.cache
+def _board() -> regex.Pattern:
+    """A committee's board before its committee: it acts for the organization the committee leads."""
+    boards = sorted(heads_of_kind("party_board"), key=len, reverse=True)
+    return regex.compile(r"^(?:" + "|".join(map(regex.escape, boards)) + r")\s+(?=\S)", regex.IGNORECASE)
 
 
 @functools.cache
@@ -80,10 +90,10 @@ def organization_of(name: str) -> str:
     if _is_national(name):
         return PARTY
     # "Ban Thường vụ Tỉnh ủy Nghệ An kết nạp …": the board acts for the organization its committee leads
-    name = regex.sub(r"^(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban thường vụ|Ban chấp hành|BCH)\s+(?=\S)", "", name)
+    name = _board().sub("", name)
     if _is_national(name):
         return PARTY  # "Ban chấp hành T.Ư"
-    for committee, body in _committee_bodies():
+    for committee, body in committees_leading():
         if fold(name).startswith(fold(committee)):
             rest = name[len(committee):].strip()
             return spell_level(body, rest) if rest else body
@@ -91,9 +101,7 @@ def organization_of(name: str) -> str:
 
 
 def is_party_body(name: str) -> bool:
-    folded = fold(name)
-    return folded.startswith(("đảng bộ", "đảng ủy", "chi bộ", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy",
-                              "thị ủy", "ban thường vụ", "ban chấp hành"))
+    return _party_head().match(fold(name)) is not None
 
 
 def _national_cue(text: str, orgs: list[Org]) -> bool:

@@ -11,8 +11,26 @@ from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
 
 
 @functools.cache
+def _head_rows() -> tuple[tuple[str, str, str, str], ...]:
+    return load_table("org_heads.tsv", 4)
+
+
+@functools.cache
 def heads() -> PhraseTable:
-    return pair_table("org_heads.tsv")
+    """Heads that open a name, each mapped to what it needs ("complete" or "tail")."""
+    return PhraseTable({head: needs for head, needs, _kind, _leads in _head_rows() if needs != "none"})
+
+
+@functools.cache
+def heads_of_kind(*kinds: str) -> tuple[str, ...]:
+    """Every head, opening a name or not, of one of these kinds, as written in the data."""
+    return tuple(head for head, _needs, kind, _leads in _head_rows() if kind in kinds)
+
+
+@functools.cache
+def committees_leading() -> tuple[tuple[str, str], ...]:
+    """(committee, the organization it leads): ("Huyện ủy", "Đảng bộ huyện"), ("Chi ủy", "Chi bộ") …"""
+    return tuple((head, leads) for head, _needs, _kind, leads in _head_rows() if leads != "-")
 
 
 @functools.cache

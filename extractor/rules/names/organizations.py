@@ -43,7 +43,7 @@ def _abbreviation_head(token: Token) -> bool:
 
 @functools.cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(fold(head) for head, _ in load_table("org_heads.tsv", 2) if head.isupper())
+    return frozenset(fold(head) for head, _needs, _kind, _leads in load_table("org_heads.tsv", 4) if head.isupper())
 
 
 def _only_level(tokens: list[Token], start: int, end: int) -> bool:

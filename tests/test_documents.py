@@ -40,6 +40,10 @@ def test_documents_spans_lie_in_text_and_do_not_overlap(case):
     ("Chỉ tiêu Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025.",
      ["Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII"]),
     ("Học tập Nghị quyết số 12- NQ/TW, 13-NQ/TW.", ["Nghị quyết số 12- NQ/TW", "13-NQ/TW"]),
+    ("Nghiên cứu Nghị quyết Hội nghị VII (mở rộng) của Trung ương.", ["Nghị quyết Hội nghị VII"]),
+    ("Nghị quyết Hội nghị IX Ban Chấp hành Trung ương khóa XI.", ["Nghị quyết Hội nghị IX Ban Chấp hành Trung ương"]),
+    ("Làm theo Nghị quyết ĐH XI của Đảng.", ["Nghị quyết ĐH XI"]),
+    ("Văn phòng đã có công văn số 215/VPTU gửi các huyện.", ["công văn số 215/VPTU"]),
 ])
 def test_documents_citation_span_is_type_number_and_symbol(text, spans):
     assert [text[c.start:c.end] for c in find_citations(text)] == spans
@@ -79,6 +83,14 @@ def test_documents_merge_keeps_documents_that_differ_apart():
         ("Chỉ thị", "05-CT/TW", None), ("Chỉ thị", "05-CT/TU", None), ("Nghị quyết", None, "XII"),
         ("Nghị quyết", None, "XIII"), ("Quyết định", "47-QĐ/TW", None), ("Quy định", "47-QĐ/TW", None)]
     assert all(len(r["mentions"]) == 1 for r in records)
+
+
+def test_documents_merge_keeps_party_and_local_congress_apart():
+    text = ("Nghị quyết Đại hội XII của Đảng, Nghị quyết Đại hội XII của Đảng bộ tỉnh; sau đó Nghị quyết Đại hội XII "
+            "của Đảng bộ tỉnh Lâm Đồng và Nghị quyết Đại hội XII của Đảng.")
+    records = merge_documents(find_citations(text))
+    assert [(r["issuer"], len(r["mentions"])) for r in records] == [(None, 2), ("Đảng bộ tỉnh", 2)]
+    assert "written_issuer" not in records[0]
 
 
 def test_documents_merge_matches_numbers_without_leading_zeros():
@@ -187,6 +199,19 @@ def test_documents_every_whole_word(word):
 @pytest.mark.parametrize("word", _issuer_words("compound"))
 def test_documents_every_compound_head(word):
     assert _records(f"Kế hoạch số 7 của {word} Tỉnh.")[0]["issuer"] == f"{word} Tỉnh"
+
+
+@pytest.mark.parametrize("word", _issuer_words("head"))
+def test_documents_every_lower_case_head(word):
+    assert _records(f"Kế hoạch số 7 của {word} về cải cách.")[0]["issuer"] == word
+    assert _records(f"Kế hoạch số 7 của {word} Quảng Ninh.")[0]["issuer"] == f"{word} Quảng Ninh"
+
+
+@pytest.mark.parametrize("word", load_list("document_congress.txt"))
+def test_documents_every_congress_name(word):
+    records = _records(f"Thực hiện Nghị quyết {word} XII của Đảng và Nghị quyết {word} Đảng bộ huyện lần thứ 25.")
+    assert [(r["type"], r["term"], r["issuer"]) for r in records] == [
+        ("Nghị quyết Đại hội", "XII", None), ("Nghị quyết Đại hội", "XXV", "Đảng bộ huyện")]
 
 
 @pytest.mark.parametrize("word", _issuer_words("not"))

@@ -218,3 +218,18 @@ def test_documents_every_congress_name(word):
 def test_documents_every_non_issuer(word):
     assert _records(f"Kế hoạch số 7 của {word}.")[0]["issuer"] is None
     assert _records(f"Nghị quyết Đại hội đại biểu {word} lần thứ X.")[0]["issuer"] is None
+
+
+@pytest.mark.parametrize("text, issued", [
+    ("Tin trước.\nNGHỊ QUYẾT\nĐại hội Đảng bộ thành phố lần thứ XXII\nĐại hội họp từ ngày 10-3-2021 đến ngày "
+     "12-3-2021. QUYẾT NGHỊ: Thông qua báo cáo chính trị. Đà Nẵng, ngày 12 tháng 3 năm 2021\nTin khác.",
+     "2021-03-12"),
+    ("NGHỊ QUYẾT\nĐại hội Đảng bộ huyện lần thứ XX\nThông qua báo cáo. Bình Sơn, ngày 2 tháng 7 năm 2020", "2020-07-02"),
+    ("Tin trước.\nNghị quyết Đại hội Đảng bộ thành phố lần thứ XXII đã đề ra mục tiêu. Đà Nẵng, ngày 12 tháng 3 "
+     "năm 2021", None),
+    ("Tin trước.\nNGHỊ QUYẾT\nĐại hội Đảng bộ thành phố lần thứ XXII\nĐại hội họp từ ngày 10-3-2021 đến ngày "
+     "12-3-2021. Tại Đà Nẵng, ngày 12 tháng 3 năm 2021 đã khai mạc triển lãm.", None),
+])
+def test_documents_heading_takes_the_signature_date(text, issued):
+    (record,) = merge_documents(find_citations(text))
+    assert record["issued"] == issued

@@ -35,6 +35,7 @@ from extractor.resources import load_list
 from extractor.rules.dates import find_dates
 from extractor.rules.documents.attributes import (YEAR, attributes_after, generic_issuer, issuer_at, issuer_before,
                                                  roman_value, term_after_subject, to_roman, vocabulary)
+from extractor.rules.documents.headings import dateline_after, is_heading
 from extractor.rules.documents.merging import merge_documents
 
 __all__ = ["Citation", "ParsedDocument", "find_citations", "merge_documents", "roman_value", "to_roman"]
@@ -229,6 +230,8 @@ def find_citations(text: str) -> list[Citation]:
             written, opening = issuer_before(text, folded, start, chosen[index - 1][1] if index else 0,
                                              dates_by_end)
             issued = issued or opening
+        if issued is None and is_heading(text, start, end):
+            issued = dateline_after(text, end, dates)
         issuer = None if generic_issuer(written) else written
         parsed = []
         for doc in docs:

@@ -2,7 +2,8 @@
 
 After a citation a tail gives the attributes, in any order: `ngày <date>`, `của <body>`, `(khóa XII)` / `khóa XII`
 (several terms for a plenum: `(khóa XII, khóa XIII)` cites two), skipping `(…)`, `[1]` and `nhiệm kỳ 2015 - 2020`.
-With no `của <body>` after it, the subject of an issuing verb before it is the issuer (`Thị ủy vừa ban hành …`),
+A plenum named there gives its committee (`của Hội nghị Trung ương 4 khóa XIII` → `Trung ương`, XIII). With no
+`của <body>` after it, the subject of an issuing verb before it is the issuer (`Thị ủy vừa ban hành …`),
 and a date opening that sentence is its date (`Ngày 3-2-2019, Văn phòng Tỉnh ủy đã có công văn số …`). A term can
 also close the subject that follows (`Quy định 47-QĐ/TW về … (khóa XI)`). A body's name is read as capitalised
 syllables up to a clause boundary (`issuer_at`), a list of bodies closed by `và` as one joint issuer; a generic
@@ -82,11 +83,17 @@ def vocabulary() -> SimpleNamespace:
 def _patterns() -> SimpleNamespace:
     v = vocabulary()
     roles = ("cue", "verb", "end", "inner", "compound", "head")
-    lists = dict(types=list(v.types), **{role: v.words[role] for role in roles})
+    lists = dict(types=list(v.types), central=v.central, ordinals=list(v.ordinals),
+                 **{role: v.words[role] for role in roles})
+    ordinal = r"(?:\L<ordinals>|\d{1,2}|[ivxlc]+)"
     compile_ = functools.partial(regex.compile, ignore_unused=True, **lists)
     return SimpleNamespace(
         type_word=compile_(rf"\L<types>(?![\p{{L}}\d])"),
         cue=compile_(r"\s*,?\s*\L<cue>\s+"),
+        # "(của) Hội nghị Trung ương 4", "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng": the plenum where
+        # the committee adopted it; the committee is the issuer, and its term may follow
+        meeting=compile_(rf"\s*,?\s*(?:\L<cue>\s+)?hội nghị\s+(?:(?:lần\s+)?thứ\s+{ordinal}\s+(?P<body>\L<central>)"
+                         rf"|(?P<body>\L<central>)\s*(?:lần\s+thứ\s+)?{ordinal})(?![\p{{L}}\d])"),
         verb=compile_(r"(?<=\S)\s+\L<verb>\s+\Z"),
         end=compile_(r"\L<end>(?![\p{L}\d])"),
         inner=compile_(r"\L<inner>(?![\p{L}\d])"),
@@ -233,6 +240,8 @@ def attributes_after(text: str, folded: str, pos: int, limit: int,
             issued, pos = date.iso, date.end
             if day.group("open"):   # "(ngày 4-1-2013)"
                 pos = close.end() if (close := p.date_close.match(folded, pos, limit)) else pos
+        elif issuer is None and (meeting := p.meeting.match(folded, pos, limit)):
+            issuer, pos = text[meeting.start("body"):meeting.end("body")], meeting.end()
         elif issuer is None and (cue := p.cue.match(folded, pos, limit)) and (
                 text[cue.end():cue.end() + 1].isupper() or p.head.match(folded, cue.end(), limit)):
             issuer, after = issuer_at(text, folded, cue.end(), limit, generic=True)

@@ -224,7 +224,8 @@ def test_documents_every_non_issuer(word):
     ("Tin trước.\nNGHỊ QUYẾT\nĐại hội Đảng bộ thành phố lần thứ XXII\nĐại hội họp từ ngày 10-3-2021 đến ngày "
      "12-3-2021. QUYẾT NGHỊ: Thông qua báo cáo chính trị. Đà Nẵng, ngày 12 tháng 3 năm 2021\nTin khác.",
      "2021-03-12"),
-    ("NGHỊ QUYẾT\nĐại hội Đảng bộ huyện lần thứ XX\nThông qua báo cáo. Bình Sơn, ngày 2 tháng 7 năm 2020", "2020-07-02"),
+    ("NGHỊ QUYẾT\nĐại hội Đảng bộ huyện lần thứ XX\nThông qua báo cáo. Bình Sơn, ngày 2 tháng 7 năm 2020",
+     "2020-07-02"),
     ("Tin trước.\nNghị quyết Đại hội Đảng bộ thành phố lần thứ XXII đã đề ra mục tiêu. Đà Nẵng, ngày 12 tháng 3 "
      "năm 2021", None),
     ("Tin trước.\nNGHỊ QUYẾT\nĐại hội Đảng bộ thành phố lần thứ XXII\nĐại hội họp từ ngày 10-3-2021 đến ngày "
@@ -233,3 +234,10 @@ def test_documents_every_non_issuer(word):
 def test_documents_heading_takes_the_signature_date(text, issued):
     (record,) = merge_documents(find_citations(text))
     assert record["issued"] == issued
+
+
+@pytest.mark.parametrize("word", load_list("document_titled_types.txt"))
+def test_documents_every_titled_type(word):
+    records = _records(f"Thực hiện {word} Phòng, chống ma túy số 73/2021/QH14 từ năm nay.")
+    assert [(r["type"], r["number"], r["symbol"]) for r in records] == [(word, "73", "73/2021/QH14")]
+    assert _records(f"Thực hiện {word} Phòng, chống ma túy năm 2021.") == []

@@ -224,6 +224,22 @@ def _opens_clause(folded: str, day: regex.Match, date, limit: int) -> bool:
     return bool(day.group("comma") and _patterns().clause_after.match(folded, date.end, limit))
 
 
+def _issuer_after(text: str, folded: str, pos: int, limit: int) -> tuple[str | None, int] | None:
+    """The issuing body named at `pos` and where it ends: a plenum's committee, or `của|do <body>` (a joint list
+    whole); (None, pos) when a cue names no body, None when there is no cue."""
+    p = _patterns()
+    if meeting := p.meeting.match(folded, pos, limit):
+        return text[meeting.start("body"):meeting.end("body")], meeting.end()
+    cue = p.cue.match(folded, pos, limit)
+    if not cue or not (text[cue.end():cue.end() + 1].isupper() or p.head.match(folded, cue.end(), limit)):
+        return None
+    issuer, after = issuer_at(text, folded, cue.end(), limit, generic=True)
+    if issuer is None:
+        return None, pos
+    end = _joint_issuers_end(text, folded, after, limit) or after
+    return text[cue.end():end], end
+
+
 def attributes_after(text: str, folded: str, pos: int, limit: int,
                      dates: dict) -> tuple[str | None, str | None, list, int]:
     """Issuer (as written, generic or not), ISO date and terms written after a citation (in any order), and
@@ -240,15 +256,10 @@ def attributes_after(text: str, folded: str, pos: int, limit: int,
             issued, pos = date.iso, date.end
             if day.group("open"):   # "(ngày 4-1-2013)"
                 pos = close.end() if (close := p.date_close.match(folded, pos, limit)) else pos
-        elif issuer is None and (meeting := p.meeting.match(folded, pos, limit)):
-            issuer, pos = text[meeting.start("body"):meeting.end("body")], meeting.end()
-        elif issuer is None and (cue := p.cue.match(folded, pos, limit)) and (
-                text[cue.end():cue.end() + 1].isupper() or p.head.match(folded, cue.end(), limit)):
-            issuer, after = issuer_at(text, folded, cue.end(), limit, generic=True)
+        elif issuer is None and (named := _issuer_after(text, folded, pos, limit)):
+            issuer, pos = named
             if issuer is None:
                 break
-            pos = _joint_issuers_end(text, folded, after, limit) or after
-            issuer = text[cue.end():pos]
         elif not terms and (term := p.term.match(folded, pos, limit)):
             values = [roman_value(t) if t.isalpha() else int(t) for t in term.captures("t")]
             if not all(values):

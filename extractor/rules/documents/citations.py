@@ -14,6 +14,7 @@ Rules, tried on `fold(text)` (same offsets, so `khoá`/`khóa` and `Uỷ`/`Ủy`
   `Nghị quyết XIII của Đảng`; the ordinal, in Roman numerals, is the term; the body named inside is the issuer
   unless a `của <body>` follows.
 - `charter`: documents cited by name alone (`Điều lệ Đảng`).
+- `titled_symbol`: a law's title between its type word and its number: `Luật Phòng, chống tham nhũng số 36/2018/QH14`.
 - `bare_symbol`: a symbol without type word (`số 18-NQ/TW`, `19-NQ/TW` in a list) counts only when its
   abbreviation is a known type abbreviation; an ambiguous one (`QĐ`) takes the type of the citation just before
   it in a list or of a typed citation of the same symbol, else it is dropped.
@@ -75,7 +76,7 @@ _NOT_A_UNIT = r"ngày\s+\d{1,2}(?:\s*[-/.]\s*|\s+tháng\s+)\d|năm\s+(?:19|20)\d
 def _patterns() -> SimpleNamespace:
     v = vocabulary()
     lists = dict(types=list(v.types), named=list(v.named), central=v.central, units=v.units, congress=v.congress,
-                 ordinals=list(v.ordinals),
+                 ordinals=list(v.ordinals), titled=[fold(w) for w in load_list("document_titled_types.txt")],
                  party_abbr=[a for layout, a in v.abbreviations if layout == "party"],
                  state_abbr=[a for layout, a in v.abbreviations if layout == "state"],
                  compounds=[fold(w) for w in load_list("document_type_compounds.txt")])
@@ -99,13 +100,17 @@ def _patterns() -> SimpleNamespace:
                         # "Nghị quyết Hội nghị VI (lần 2) của Trung ương": the ordinal first, the committee after
                         rf"|{start}nghị quyết\s+hội nghị\s+(?P<plenum>[ivxlc]+|\d{{1,2}})(?:\s+(?:của\s+)?\L<central>"
                         rf"|(?=\s*\([^()\n]{{1,20}}\)\s*của\s+\L<central>))(?![\p{{L}}\d])"),
-        congress=compile_(rf"{start}nghị quyết\s+\L<congress>(?P<body>(?:\s+(?!lần\s)[\p{{L}}\d.]+){{0,12}}?)\s+"
-                          rf"(?:lần\s+thứ\s+(?P<ordinal>[ivxlc]+|\d{{1,2}}|\L<ordinals>)|(?P<roman>[ivxlc]+))"
+        # "… Đảng bộ tỉnh khóa XVII": the congress elects the committee of its own number, so khóa names it too
+        congress=compile_(rf"{start}nghị quyết\s+\L<congress>(?P<body>(?:\s+(?!lần\s|khóa\s)[\p{{L}}\d.]+){{0,12}}?)\s+"
+                          rf"(?:(?:lần\s+thứ|khóa)\s+(?P<ordinal>[ivxlc]+|\d{{1,2}}|\L<ordinals>)|(?P<roman>[ivxlc]+))"
                           rf"(?![\p{{L}}\d])"
                           rf"|{start}nghị quyết\s+\L<congress>\s+(?P<ordinal>\d{{1,2}})(?![\p{{L}}\d]|[-/.,]\d)"
                           # "Nghị quyết XIII của Đảng": the congress named by its ordinal alone, then the party
                           rf"|{start}nghị quyết\s+(?P<roman>[ivxlc]+)(?=\s*,?\s+của\s+đảng(?!\p{{L}}))"),
         named=compile_(rf"{start}\L<named>(?![\p{{L}}\d])"),
+        type_word=compile_(rf"{start}\L<types>(?![\p{{L}}\d])"),
+        titled=compile_(rf"{start}(?P<type>\L<titled>)\s+(?P<title>[^;:.()\n\d]{{2,80}}?)\s+số\s*(?P<nums>\d{{1,5}})"
+                        rf"(?:{state})(?![\p{{L}}\d])"),
         bare=compile_(rf"(?<![\p{{L}}\d/.\-–])(?:số\s*:?\s*)?(?P<nums>\d{{1,5}})"
                       rf"(?:(?P<party>{bare_party})|(?P<state>{bare_state}))(?![\p{{L}}\d])"),
         number_end=compile_(rf"{_END_OF_NUMBER}(?!\s+(?!{_NOT_A_UNIT})\L<units>(?![\p{{L}}\d]))"),
@@ -157,6 +162,31 @@ def _typed(text: str, folded: str, match: regex.Match) -> tuple[int, list[dict]]
     return items[-1][1], [dict(base, number=n, symbol=None, rule="number_only") for n, _ in items]
 
 
+def _congresses(text: str, folded: str):
+    """Congress resolutions: the ordinal in Roman numerals is the term, the body named inside the issuer."""
+    for match in _patterns().congress.finditer(folded):
+        roman = match.group("roman")
+        ordinal = _ordinal(match.group("ordinal") or roman)
+        if ordinal and (not roman or text[match.start("roman"):match.end("roman")].isupper()):
+            body = text[match.start("body"):match.end("body")].strip()
+            body = regex.sub(r"^đại\s+biểu\s*", "", body, flags=regex.I)
+            body = None if fold_key(body) in vocabulary().words["not"] else body
+            yield match.start(), match.end(), [dict(type="Nghị quyết Đại hội", term=to_roman(ordinal),
+                                                    issuer=body or None, rule="congress")]
+
+
+def _titled_laws(text: str, folded: str):
+    """`Luật <Title> số 36/2018/QH14`: a capitalised title with no other type word in it."""
+    p = _patterns()
+    for match in p.titled.finditer(folded):
+        if (text[match.start()].isupper() and text[match.start("title")].isupper()
+                and not p.type_word.search(folded, match.start("title"), match.end("title"))):
+            number = match.group("nums")
+            symbol = number + regex.sub(r"\s+", "", text[match.end("nums"):match.end()])
+            yield match.start(), match.end(), [dict(type=vocabulary().types[match.group("type")][0], issuer=None,
+                                                    number=number, symbol=symbol, rule="titled_symbol")]
+
+
 def _candidates(text: str, folded: str) -> list[tuple[int, int, list[dict]]]:
     p, v = _patterns(), vocabulary()
     found = []
@@ -168,15 +198,8 @@ def _candidates(text: str, folded: str) -> list[tuple[int, int, list[dict]]]:
         if all(plenums):
             found.append((match.start(), match.end(), [dict(type="Nghị quyết", plenum=n, rule="plenum")
                                                        for n in plenums]))
-    for match in p.congress.finditer(folded):
-        roman = match.group("roman")
-        ordinal = _ordinal(match.group("ordinal") or roman)
-        if ordinal and (not roman or text[match.start("roman"):match.end("roman")].isupper()):
-            body = text[match.start("body"):match.end("body")].strip()
-            body = regex.sub(r"^đại\s+biểu\s*", "", body, flags=regex.I)
-            body = None if fold_key(body) in v.words["not"] else body
-            found.append((match.start(), match.end(), [dict(type="Nghị quyết Đại hội", term=to_roman(ordinal),
-                                                            issuer=body or None, rule="congress")]))
+    found.extend(_congresses(text, folded))
+    found.extend(_titled_laws(text, folded))
     for match in p.named.finditer(folded):
         found.append((match.start(), match.end(), [dict(type=v.named[match.group()], rule="charter")]))
     for match in p.bare.finditer(folded):

@@ -107,7 +107,7 @@ def _patterns() -> SimpleNamespace:
         sentence_end=regex.compile(r"\.(?![\p{L}\d])|[;!?\n]"),
         late_term=regex.compile(r"(?P<open>\(\s*)?khóa\s+(?P<t>[ivxlc]+)(?![\p{L}\d])(?(open)\s*\))"),
         joint_separator=regex.compile(r"\s*,\s*|\s+(?P<and>và)\s+"),
-        clause_after=compile_(r"\s*,\s*+(?!(?:\L<cue>|khóa|về)\s)"),
+        clause_after=compile_(r"\s*,\s*+(?!(?:\L<cue>|\L<types>|khóa|về|hội nghị|số)\s|\d)"),
         date_close=regex.compile(r"\s*\)"),
         skip=regex.compile(rf"\s*(?:\([^()\n]{{1,40}}\)|\[\d{{1,3}}\]|,?\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}}"
                            rf"|năm\s+{YEAR}(?![\d/.-]))"),
@@ -218,10 +218,10 @@ def term_after_subject(text: str, folded: str, pos: int, limit: int) -> list[str
     return []
 
 
-def _opens_clause(folded: str, day: regex.Match, date, limit: int) -> bool:
+def _opens_clause(folded: str, day: regex.Match, date) -> bool:
     """A date set off by commas and followed by no attribute is the next clause's time, not the citation's:
     "Thực hiện Nghị quyết Trung ương 4, ngày 11/4/2007, Bộ Chính trị đã quyết định …"."""
-    return bool(day.group("comma") and _patterns().clause_after.match(folded, date.end, limit))
+    return bool(day.group("comma") and _patterns().clause_after.match(folded, date.end))
 
 
 def _issuer_after(text: str, folded: str, pos: int, limit: int) -> tuple[str | None, int] | None:
@@ -250,7 +250,7 @@ def attributes_after(text: str, folded: str, pos: int, limit: int,
     for _ in range(8):
         day = p.date_cue.match(folded, pos, limit)
         date = day and (dates.get(day.start("day")) or dates.get(day.end()))
-        if issued is None and date and _opens_clause(folded, day, date, limit):
+        if issued is None and date and _opens_clause(folded, day, date):
             break
         if issued is None and date:
             issued, pos = date.iso, date.end

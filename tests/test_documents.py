@@ -207,6 +207,14 @@ def test_documents_every_lower_case_head(word):
     assert _records(f"Kế hoạch số 7 của {word} Quảng Ninh.")[0]["issuer"] == f"{word} Quảng Ninh"
 
 
+@pytest.mark.parametrize("word", _issuer_words("title"))
+def test_documents_every_person_title_before_a_body(word):
+    title = word[0].upper() + word[1:]
+    assert _records(f"Năm nay, {title} Sở Nội vụ Lê Văn An đã ban hành Kế hoạch số 7.")[0]["issuer"] is None
+    assert _records(f"Năm nay, {title} Lê Văn An đã ban hành Kế hoạch số 7.")[0]["issuer"] is None
+    assert _records(f"Năm nay, {title} Sở Nội vụ đã ban hành Kế hoạch số 7.")[0]["issuer"] is not None
+
+
 @pytest.mark.parametrize("word", load_list("document_congress.txt"))
 def test_documents_every_congress_name(word):
     records = _records(f"Thực hiện Nghị quyết {word} XII của Đảng và Nghị quyết {word} Đảng bộ huyện lần thứ 25.")

@@ -64,7 +64,7 @@ def vocabulary() -> SimpleNamespace:
                 raise ResourceError(f"document_abbreviations.tsv: bad row {abbr!r} {layouts!r} {kind!r}")
             abbreviations.setdefault((layout, fold(abbr)), []).append(kind)
     named = {fold(name): kind for name, kind in load_table("document_named.tsv", 2)}
-    roles = ("cue", "verb", "end", "inner", "whole", "compound", "head", "not")
+    roles = ("cue", "verb", "end", "inner", "whole", "compound", "head", "title", "not")
     words: dict[str, list[str]] = {role: [] for role in roles}
     for word, role in load_table("document_issuer_words.tsv", 2):
         if role not in words:
@@ -82,7 +82,7 @@ def vocabulary() -> SimpleNamespace:
 @functools.cache
 def _patterns() -> SimpleNamespace:
     v = vocabulary()
-    roles = ("cue", "verb", "end", "inner", "compound", "head")
+    roles = ("cue", "verb", "end", "inner", "compound", "head", "title")
     lists = dict(types=list(v.types), central=v.central, ordinals=list(v.ordinals),
                  **{role: v.words[role] for role in roles})
     ordinal = r"(?:\L<ordinals>|\d{1,2}|[ivxlc]+)"
@@ -92,6 +92,8 @@ def _patterns() -> SimpleNamespace:
         cue=compile_(r"\s*,?\s*\L<cue>\s+"),
         # "(của) Hội nghị Trung ương 4", "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng": the plenum where
         # the committee adopted it; the committee is the issuer, and its term may follow
+        person_title=compile_(r"(?<![\p{L}\d])\L<title>\s+\Z"),
+        title_opening=compile_(r"\L<title>\s"),
         meeting=compile_(rf"\s*,?\s*(?:\L<cue>\s+)?hội nghị\s+(?:(?:lần\s+)?thứ\s+{ordinal}\s+(?P<body>\L<central>)"
                          rf"|(?P<body>\L<central>)\s*(?:lần\s+thứ\s+)?{ordinal})(?![\p{{L}}\d])"),
         verb=compile_(r"(?<=\S)\s+\L<verb>\s+\Z"),
@@ -168,10 +170,29 @@ def issuer_before(text: str, folded: str, start: int, floor: int,
     for token in regex.finditer(r"\S+", text[:verb.start()], pos=boundary.end() if boundary else floor):
         name, end = issuer_at(text, folded, token.start(), verb.start(), generic=True)
         if name and end == verb.start():
+            if _person_subject(text, folded, max(floor, token.start() - 24), token.start(), end):
+                return None, None
             opening = boundary and text[boundary.end():token.start()].isspace() and _opening_date(
                 folded, boundary.start(), dates_by_end)
             return name, opening or None
     return None, None
+
+
+def _person_subject(text: str, folded: str, floor: int, start: int, end: int) -> bool:
+    """A title before or opening the name read as a subject, and a person's name inside it ("Bộ trưởng Bộ Y tế
+    Nguyễn Văn An vừa có …", "Chủ tịch UBND tỉnh Lê Văn Bình đã ban hành …"): a person, no body, is the
+    subject. Without a person's name ("Thủ tướng Chính phủ vừa ban hành …") the title is part of the issuer."""
+    p = _patterns()
+    if not (p.person_title.search(folded, floor, start) or p.title_opening.match(folded, start, end)):
+        return False
+    surnames = _surnames()
+    words = list(regex.finditer(r"\S+", text[start:end]))
+    return any(fold(a.group()) in surnames and b.group()[0].isupper() for a, b in zip(words[1:], words[2:]))
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    return frozenset(fold(name) for name in load_list("surnames.txt"))
 
 
 def _opening_date(folded: str, comma: int, dates_by_end: dict) -> str | None:

@@ -93,6 +93,7 @@ def _patterns() -> SimpleNamespace:
         # "(của) Hội nghị Trung ương 4", "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng": the plenum where
         # the committee adopted it; the committee is the issuer, and its term may follow
         person_title=compile_(r"(?<![\p{L}\d])\L<title>\s+\Z"),
+        known=regex.compile(r"\L<known>(?![\p{L}\d])", known=[fold(n) for n in load_list("org_names.txt")]),
         title_opening=compile_(r"\L<title>\s"),
         meeting=compile_(rf"\s*,?\s*(?:\L<cue>\s+)?hội nghị\s+(?:(?:lần\s+)?thứ\s+{ordinal}\s+(?P<body>\L<central>)"
                          rf"|(?P<body>\L<central>)\s*(?:lần\s+thứ\s+)?{ordinal})(?![\p{{L}}\d])"),
@@ -126,10 +127,13 @@ def issuer_at(text: str, folded: str, pos: int, limit: int, generic: bool = Fals
     (`Bộ Chính trị`, `Ban Thường vụ Tỉnh ủy`), lower-case level words inside (`Đảng bộ huyện`), up to a boundary.
     A generic name (`Đảng`) is None unless `generic` asks for it as written."""
     p = _patterns()
-    boundary = _BOUNDARY.search(text, pos, limit)
+    # a body known whole (org_names.txt) may hold "và", a comma or a dash: "Bộ Văn hóa, Thể thao và Du lịch"
+    known = p.known.match(folded, pos, limit)
+    end, previous = (known.end(), "known") if known else (pos, None)
+    boundary = _BOUNDARY.search(text, end, limit)
     stop = boundary.start() if boundary else limit
-    end, previous, last, whole = pos, None, None, vocabulary().words["whole"]
-    for token in regex.finditer(r"\S+", text[:stop], pos=pos):
+    last, whole = None, vocabulary().words["whole"]
+    for token in regex.finditer(r"\S+", text[:stop], pos=end):
         if token.start() < end:
             continue
         word = token.group()

@@ -3,8 +3,8 @@
 After a citation a tail gives the attributes, in any order: `ngày <date>`, `của <body>`, `(khóa XII)` / `khóa XII`
 (several terms for a plenum: `(khóa XII, khóa XIII)` cites two), skipping `(…)`, `[1]` and `nhiệm kỳ 2015 - 2020`.
 A plenum named there gives its committee (`của Hội nghị Trung ương 4 khóa XIII` → `Trung ương`, XIII). With no
-`của <body>` after it, the subject of an issuing verb before it is the issuer (`Thị ủy vừa ban hành …`),
-and a date opening that sentence is its date (`Ngày 3-2-2019, Văn phòng Tỉnh ủy đã có công văn số …`). A term can
+`của <body>` after it, the subject of an issuing verb before it is the issuer (`Thị ủy vừa ban hành …`; read
+by `subjects`, with a date opening that sentence). A term can
 also close the subject that follows (`Quy định 47-QĐ/TW về … (khóa XI)`). A body's name is read as capitalised
 syllables up to a clause boundary (`issuer_at`), a list of bodies closed by `và` as one joint issuer; a generic
 name (`Đảng`, `Đảng bộ`) is read as written, and the citation then has no issuer.
@@ -28,7 +28,7 @@ YEAR = r"(?:19|20)\d\d"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _TERM = r"[ivxlc]+(?![\p{L}\d])|\d{1,2}(?![\p{L}\d]|\s*[-–/]\s*\d)"
-_BOUNDARY = regex.compile(r"[,;:()\[\]\"“”‘’!?…\n]|\.(?![\p{L}\d])|\s[-–]\s")
+BOUNDARY = regex.compile(r"[,;:()\[\]\"“”‘’!?…\n]|\.(?![\p{L}\d])|\s[-–]\s")
 
 
 def to_roman(number: int) -> str:
@@ -82,7 +82,7 @@ def vocabulary() -> SimpleNamespace:
 @functools.cache
 def _patterns() -> SimpleNamespace:
     v = vocabulary()
-    roles = ("cue", "verb", "end", "inner", "compound", "head", "title")
+    roles = ("cue", "end", "inner", "compound", "head")
     lists = dict(types=list(v.types), central=v.central, ordinals=list(v.ordinals),
                  **{role: v.words[role] for role in roles})
     ordinal = r"(?:\L<ordinals>|\d{1,2}|[ivxlc]+)"
@@ -90,21 +90,17 @@ def _patterns() -> SimpleNamespace:
     return SimpleNamespace(
         type_word=compile_(rf"\L<types>(?![\p{{L}}\d])"),
         cue=compile_(r"\s*,?\s*\L<cue>\s+"),
+        known=regex.compile(r"\L<known>(?![\p{L}\d])", known=[fold(n) for n in load_list("org_names.txt")]),
         # "(của) Hội nghị Trung ương 4", "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng": the plenum where
         # the committee adopted it; the committee is the issuer, and its term may follow
-        person_title=compile_(r"(?<![\p{L}\d])\L<title>\s+\Z"),
-        known=regex.compile(r"\L<known>(?![\p{L}\d])", known=[fold(n) for n in load_list("org_names.txt")]),
-        title_opening=compile_(r"\L<title>\s"),
         meeting=compile_(rf"\s*,?\s*(?:\L<cue>\s+)?hội nghị\s+(?:(?:lần\s+)?thứ\s+{ordinal}\s+(?P<body>\L<central>)"
                          rf"|(?P<body>\L<central>)\s*(?:lần\s+thứ\s+)?{ordinal})(?![\p{{L}}\d])"),
-        verb=compile_(r"(?<=\S)\s+\L<verb>\s+\Z"),
         end=compile_(r"\L<end>(?![\p{L}\d])"),
         inner=compile_(r"\L<inner>(?![\p{L}\d])"),
         compound=compile_(r"\L<compound>(?![\p{L}\d])"),
         head=compile_(r"\L<head>(?![\p{L}\d])"),
         term=regex.compile(rf"\s*,?\s*(?P<open>\()?\s*khóa\s+(?P<t>{_TERM})(?:\s*(?:,|và|;)\s*(?:khóa\s+)?"
                            rf"(?P<t>{_TERM}))*\s*(?(open)\))"),
-        opening_day=regex.compile(r"(?:^|[.!?\n:]\s*)ngày\s+\Z"),
         date_cue=regex.compile(r"\s*(?P<comma>,)?\s*(?P<open>\(\s*)?(?:ban hành\s+)?(?P<day>ngày\s+)"),
         subject=regex.compile(r"\s*,?\s*về\s"),
         sentence_end=regex.compile(r"\.(?![\p{L}\d])|[;!?\n]"),
@@ -130,7 +126,7 @@ def issuer_at(text: str, folded: str, pos: int, limit: int, generic: bool = Fals
     # a body known whole (org_names.txt) may hold "và", a comma or a dash: "Bộ Văn hóa, Thể thao và Du lịch"
     known = p.known.match(folded, pos, limit)
     end, previous = (known.end(), "known") if known else (pos, None)
-    boundary = _BOUNDARY.search(text, end, limit)
+    boundary = BOUNDARY.search(text, end, limit)
     stop = boundary.start() if boundary else limit
     last, whole = None, vocabulary().words["whole"]
     for token in regex.finditer(r"\S+", text[:stop], pos=end):
@@ -159,54 +155,6 @@ def issuer_at(text: str, folded: str, pos: int, limit: int, generic: bool = Fals
     if not name or not generic and generic_issuer(name):
         return None, pos
     return name, end
-
-
-def issuer_before(text: str, folded: str, start: int, floor: int,
-                  dates_by_end: dict) -> tuple[str | None, str | None]:
-    """The subject of "<body> vừa ban hành <citation>": the body written before the issuing verb; and the
-    date the sentence opens with when the body follows it ("Ngày 7/11/1948, <body> đã ban hành <citation>")."""
-    verb = _patterns().verb.search(folded, floor, start)
-    if not verb:
-        return None, None
-    boundary = None
-    for boundary in _BOUNDARY.finditer(text, floor, verb.start()):
-        pass
-    for token in regex.finditer(r"\S+", text[:verb.start()], pos=boundary.end() if boundary else floor):
-        name, end = issuer_at(text, folded, token.start(), verb.start(), generic=True)
-        if name and end == verb.start():
-            if _person_subject(text, folded, max(floor, token.start() - 24), token.start(), end):
-                return None, None
-            opening = boundary and text[boundary.end():token.start()].isspace() and _opening_date(
-                folded, boundary.start(), dates_by_end)
-            return name, opening or None
-    return None, None
-
-
-def _person_subject(text: str, folded: str, floor: int, start: int, end: int) -> bool:
-    """A title before or opening the name read as a subject, and a person's name inside it ("Bộ trưởng Bộ Y tế
-    Nguyễn Văn An vừa có …", "Chủ tịch UBND tỉnh Lê Văn Bình đã ban hành …"): a person, no body, is the
-    subject. Without a person's name ("Thủ tướng Chính phủ vừa ban hành …") the title is part of the issuer."""
-    p = _patterns()
-    if not (p.person_title.search(folded, floor, start) or p.title_opening.match(folded, start, end)):
-        return False
-    surnames = _surnames()
-    words = list(regex.finditer(r"\S+", text[start:end]))
-    return any(fold(a.group()) in surnames and b.group()[0].isupper() for a, b in zip(words[1:], words[2:]))
-
-
-@functools.cache
-def _surnames() -> frozenset[str]:
-    return frozenset(fold(name) for name in load_list("surnames.txt"))
-
-
-def _opening_date(folded: str, comma: int, dates_by_end: dict) -> str | None:
-    """The ISO date of "Ngày <date>," opening a sentence, when it ends at `comma`."""
-    if folded[comma] != ",":
-        return None
-    date = dates_by_end.get(comma) or dates_by_end.get(comma - 1)
-    if date is None or not _patterns().opening_day.search(folded, max(0, date.start - 8), date.start):
-        return None
-    return date.iso
 
 
 def _joint_issuers_end(text: str, folded: str, pos: int, limit: int) -> int | None:

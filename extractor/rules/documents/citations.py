@@ -34,10 +34,11 @@ import regex
 from extractor.folding import fold, fold_key
 from extractor.resources import load_list
 from extractor.rules.dates import find_dates
-from extractor.rules.documents.attributes import (YEAR, attributes_after, generic_issuer, issuer_at, issuer_before,
-                                                 roman_value, term_after_subject, to_roman, vocabulary)
+from extractor.rules.documents.attributes import (YEAR, attributes_after, generic_issuer, issuer_at, roman_value,
+                                                 term_after_subject, to_roman, vocabulary)
 from extractor.rules.documents.headings import dateline_after, is_heading
 from extractor.rules.documents.merging import merge_documents
+from extractor.rules.documents.subjects import issuer_before
 
 __all__ = ["Citation", "ParsedDocument", "find_citations", "merge_documents", "roman_value", "to_roman"]
 

@@ -251,9 +251,9 @@ def find_citations(text: str) -> list[Citation]:
         written, issued, terms, tail = attributes_after(text, folded, end, limit, dates)
         terms = terms or term_after_subject(text, folded, tail, limit)
         if written is None:
-            written, opening = issuer_before(text, folded, start, chosen[index - 1][1] if index else 0,
-                                             dates_by_end)
-            issued = issued or opening
+            written, opening, term = issuer_before(text, folded, start, chosen[index - 1][1] if index else 0,
+                                                   dates_by_end)
+            issued, terms = issued or opening, terms or ([term] if term else [])
         if issued is None and is_heading(text, start, end):
             issued = dateline_after(text, end, dates)
         issuer = None if generic_issuer(written) else written

@@ -26,29 +26,37 @@ def _patterns() -> SimpleNamespace:
         verb=compile_(r"(?<=\S)\s+\L<verb>\s+\Z"),
         person_title=compile_(r"(?<![\p{L}\d])\L<title>\s+\Z"),
         title_opening=compile_(r"\L<title>\s"),
+        # the subject's term just before the verb, "Bộ Chính trị (khóa XII) ban hành …"
+        term=regex.compile(r"\s*(?P<open>\()?\s*khóa\s+(?P<t>[ivxlc]+)\s*(?(open)\))\s*\Z"),
         opening_day=regex.compile(r"(?:^|[.!?\n:]\s*)ngày\s+\Z"),
     )
 
 
 def issuer_before(text: str, folded: str, start: int, floor: int,
-                  dates_by_end: dict) -> tuple[str | None, str | None]:
-    """The subject of "<body> vừa ban hành <citation>": the body written before the issuing verb; and the
-    date the sentence opens with when the body follows it ("Ngày 7/11/1948, <body> đã ban hành <citation>")."""
-    verb = _patterns().verb.search(folded, floor, start)
+                  dates_by_end: dict) -> tuple[str | None, str | None, str | None]:
+    """The subject of "<body> vừa ban hành <citation>": the body written before the issuing verb, the date the
+    sentence opens with when the body follows it ("Ngày 7/11/1948, <body> đã ban hành <citation>"), and the
+    body's term written between them ("Bộ Chính trị khóa XII đã ban hành …")."""
+    p = _patterns()
+    verb = p.verb.search(folded, floor, start)
     if not verb:
-        return None, None
+        return None, None, None
+    term = p.term.search(folded, max(floor, verb.start() - 24), verb.start())
+    if term and not text[term.start("t"):term.end("t")].isupper():
+        term = None
+    subject_end = term.start() if term else verb.start()
     boundary = None
-    for boundary in BOUNDARY.finditer(text, floor, verb.start()):
+    for boundary in BOUNDARY.finditer(text, floor, subject_end):
         pass
-    for token in regex.finditer(r"\S+", text[:verb.start()], pos=boundary.end() if boundary else floor):
-        name, end = issuer_at(text, folded, token.start(), verb.start(), generic=True)
-        if name and end == verb.start():
+    for token in regex.finditer(r"\S+", text[:subject_end], pos=boundary.end() if boundary else floor):
+        name, end = issuer_at(text, folded, token.start(), subject_end, generic=True)
+        if name and end == subject_end:
             if _person_subject(text, folded, max(floor, token.start() - 24), token.start(), end):
-                return None, None
+                return None, None, None
             opening = boundary and text[boundary.end():token.start()].isspace() and _opening_date(
                 folded, boundary.start(), dates_by_end)
-            return name, opening or None
-    return None, None
+            return name, opening or None, term and term.group("t").upper()
+    return None, None, None
 
 
 def _person_subject(text: str, folded: str, floor: int, start: int, end: int) -> bool:

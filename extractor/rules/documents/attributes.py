@@ -128,7 +128,7 @@ def issuer_at(text: str, folded: str, pos: int, limit: int, generic: bool = Fals
     end, previous = (known.end(), "known") if known else (pos, None)
     boundary = BOUNDARY.search(text, end, limit)
     stop = boundary.start() if boundary else limit
-    last, whole = None, vocabulary().words["whole"]
+    last, whole, run = None, vocabulary().words["whole"], 0
     for token in regex.finditer(r"\S+", text[:stop], pos=end):
         if token.start() < end:
             continue
@@ -145,11 +145,14 @@ def issuer_at(text: str, folded: str, pos: int, limit: int, generic: bool = Fals
             kind, token_end = "compound", compound.end()
         elif word[0].isupper():
             kind, token_end = ("acronym" if len(word) > 1 and word.isupper() else "capital"), token.end()
-        elif (word[0].islower() and previous == "capital" and last not in whole
+        elif (word[0].islower() and previous == "capital" and last not in whole and run < 2
               or word.isdigit() and previous == "inner"):      # "Chính trị", "Tỉnh ủy"; "quận 5"
             kind, token_end = "lower", token.end()
         else:
             break
+        # a run of capitals after the name's head is a place ("Tỉnh ủy Quảng Ninh"): no lower-case
+        # syllable after it belongs to the name ("… Quảng Ninh yêu cầu"); a head or whole word opens no run
+        run = run + 1 if kind == "capital" and end > pos and last not in whole else 0
         end, previous, last = token_end, kind, fold(word)
     name = text[pos:end].strip()
     if not name or not generic and generic_issuer(name):

@@ -68,6 +68,7 @@ class Citation:
 _CODE = r"\p{L}[\p{L}\d]*(?:\.\p{L}[\p{L}\d]*)*"        # TW, ĐUK, BTCTW, TH.U, T.Ư
 _DASH = r"(?:\s?-(?!\s)|-\s?)"                            # NĐ-CP, NĐ- CP; never "QĐ-UBND - Ảnh"
 _NUMS = r"\d{1,5}(?:(?:\s?,\s?|\s+và\s+)(?:số\s+)?\d{1,5})*"
+_WORD = r"[\p{L}\d]+(?:\.[\p{L}\d]+)*"
 _END_OF_NUMBER = r"(?![\p{L}\d]|\s?[-–/]\s?[\p{L}\d]|[.,]\d|\s?%)"
 # "Quyết định số 218 ngày 12-12-2013", "Nghị định 29 năm 2011": a date or year after the number, no quantity
 _NOT_A_UNIT = r"ngày\s+\d{1,2}(?:\s*[-/.]\s*|\s+tháng\s+)\d|năm\s+(?:19|20)\d\d(?!\s*[-–]\s*\d)"
@@ -102,8 +103,9 @@ def _patterns() -> SimpleNamespace:
                         rf"|{start}nghị quyết\s+hội nghị\s+(?P<plenum>[ivxlc]+|\d{{1,2}})(?:\s+(?:của\s+)?\L<central>"
                         rf"|(?=\s*\([^()\n]{{1,20}}\)\s*của\s+\L<central>))(?![\p{{L}}\d])"),
         # "… Đảng bộ tỉnh khóa XVII": the congress elects the committee of its own number, so khóa names it too
-        congress=compile_(rf"{start}nghị quyết\s+\L<congress>(?P<body>(?:\s+(?!lần\s|khóa\s)[\p{{L}}\d.]+){{0,12}}?)\s+"
-                          rf"(?:(?:lần\s+thứ|khóa)\s+(?P<ordinal>[ivxlc]+|\d{{1,2}}|\L<ordinals>)|(?P<roman>[ivxlc]+))"
+        # the body inside: words on the same line, a full stop only inside a word ("TP.HCM")
+        congress=compile_(rf"{start}nghị quyết\s+\L<congress>(?P<body>(?:[^\S\n]+(?!lần\s|khóa\s){_WORD}){{0,12}}?)"
+                          rf"[^\S\n]+(?:(?:lần\s+thứ|khóa)\s+(?P<ordinal>[ivxlc]+|\d{{1,2}}|\L<ordinals>)|(?P<roman>[ivxlc]+))"
                           rf"(?![\p{{L}}\d])"
                           rf"|{start}nghị quyết\s+\L<congress>\s+(?P<ordinal>\d{{1,2}})(?![\p{{L}}\d]|[-/.,]\d)"
                           # "Nghị quyết XIII của Đảng": the congress named by its ordinal alone, then the party

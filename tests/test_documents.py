@@ -71,7 +71,8 @@ def test_documents_merge_keeps_every_mention_and_fills_attributes():
     (record,) = merge_documents(citations)
     assert (record["symbol"], record["issuer"], record["issued"]) == ("05-CT/TW", "Bộ Chính trị", "2016-05-15")
     assert record["rule"] == "number_only"
-    assert [text[m["start"]:m["end"]] for m in record["mentions"]] == ["Chỉ thị 05", "Chỉ thị số 05-CT/TW", "Chỉ thị 05"]
+    assert [text[m["start"]:m["end"]] for m in record["mentions"]] == [
+        "Chỉ thị 05", "Chỉ thị số 05-CT/TW", "Chỉ thị 05"]
 
 
 def test_documents_merge_keeps_documents_that_differ_apart():
@@ -168,7 +169,7 @@ def test_documents_every_ordinal_word(word, value):
 @pytest.mark.parametrize("unit", load_list("document_number_units.txt"))
 def test_documents_every_unit_makes_a_quantity(unit):
     assert _records(f"Kế hoạch 7 {unit} đã được bàn kỹ.") == []
-    assert _records(f"Kế hoạch số 7 ngày 12/5/2020 và Nghị định 7 năm 2011 của Chính phủ.")[0]["number"] == "7"
+    assert _records("Kế hoạch số 7 ngày 12/5/2020 và Nghị định 7 năm 2011 của Chính phủ.")[0]["number"] == "7"
 
 
 @pytest.mark.parametrize("word", _issuer_words("cue"))
@@ -183,7 +184,8 @@ def test_documents_every_issuing_verb(word):
 
 @pytest.mark.parametrize("word", _issuer_words("end"))
 def test_documents_every_issuer_end_word(word):
-    assert _records(f"Kế hoạch số 7 của Hội đồng Nhân dân Tỉnh {word} nội dung.")[0]["issuer"] == "Hội đồng Nhân dân Tỉnh"
+    issuer = _records(f"Kế hoạch số 7 của Hội đồng Nhân dân Tỉnh {word} nội dung.")[0]["issuer"]
+    assert issuer == "Hội đồng Nhân dân Tỉnh"
 
 
 @pytest.mark.parametrize("word", _issuer_words("inner"))

@@ -88,7 +88,7 @@ def _patterns() -> SimpleNamespace:
     ordinal = r"(?:\L<ordinals>|\d{1,2}|[ivxlc]+)"
     compile_ = functools.partial(regex.compile, ignore_unused=True, **lists)
     return SimpleNamespace(
-        type_word=compile_(rf"\L<types>(?![\p{{L}}\d])"),
+        type_word=compile_(r"\L<types>(?![\p{L}\d])"),
         cue=compile_(r"\s*,?\s*\L<cue>\s+"),
         known=regex.compile(r"\L<known>(?![\p{L}\d])", known=[fold(n) for n in load_list("org_names.txt")]),
         # "(của) Hội nghị Trung ương 4", "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng": the plenum where

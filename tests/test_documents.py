@@ -40,6 +40,10 @@ def test_documents_spans_lie_in_text_and_do_not_overlap(case):
     ("Chỉ tiêu Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025.",
      ["Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII"]),
     ("Học tập Nghị quyết số 12- NQ/TW, 13-NQ/TW.", ["Nghị quyết số 12- NQ/TW", "13-NQ/TW"]),
+    ("Nghiên cứu Nghị quyết Hội nghị VII (mở rộng) của Trung ương.", ["Nghị quyết Hội nghị VII"]),
+    ("Nghị quyết Hội nghị IX Ban Chấp hành Trung ương khóa XI.", ["Nghị quyết Hội nghị IX Ban Chấp hành Trung ương"]),
+    ("Làm theo Nghị quyết ĐH XI của Đảng.", ["Nghị quyết ĐH XI"]),
+    ("Văn phòng đã có công văn số 215/VPTU gửi các huyện.", ["công văn số 215/VPTU"]),
 ])
 def test_documents_citation_span_is_type_number_and_symbol(text, spans):
     assert [text[c.start:c.end] for c in find_citations(text)] == spans
@@ -67,7 +71,8 @@ def test_documents_merge_keeps_every_mention_and_fills_attributes():
     (record,) = merge_documents(citations)
     assert (record["symbol"], record["issuer"], record["issued"]) == ("05-CT/TW", "Bộ Chính trị", "2016-05-15")
     assert record["rule"] == "number_only"
-    assert [text[m["start"]:m["end"]] for m in record["mentions"]] == ["Chỉ thị 05", "Chỉ thị số 05-CT/TW", "Chỉ thị 05"]
+    assert [text[m["start"]:m["end"]] for m in record["mentions"]] == [
+        "Chỉ thị 05", "Chỉ thị số 05-CT/TW", "Chỉ thị 05"]
 
 
 def test_documents_merge_keeps_documents_that_differ_apart():
@@ -79,6 +84,14 @@ def test_documents_merge_keeps_documents_that_differ_apart():
         ("Chỉ thị", "05-CT/TW", None), ("Chỉ thị", "05-CT/TU", None), ("Nghị quyết", None, "XII"),
         ("Nghị quyết", None, "XIII"), ("Quyết định", "47-QĐ/TW", None), ("Quy định", "47-QĐ/TW", None)]
     assert all(len(r["mentions"]) == 1 for r in records)
+
+
+def test_documents_merge_keeps_party_and_local_congress_apart():
+    text = ("Nghị quyết Đại hội XII của Đảng, Nghị quyết Đại hội XII của Đảng bộ tỉnh; sau đó Nghị quyết Đại hội XII "
+            "của Đảng bộ tỉnh Lâm Đồng và Nghị quyết Đại hội XII của Đảng.")
+    records = merge_documents(find_citations(text))
+    assert [(r["issuer"], len(r["mentions"])) for r in records] == [(None, 2), ("Đảng bộ tỉnh", 2)]
+    assert "written_issuer" not in records[0]
 
 
 def test_documents_merge_matches_numbers_without_leading_zeros():
@@ -156,7 +169,7 @@ def test_documents_every_ordinal_word(word, value):
 @pytest.mark.parametrize("unit", load_list("document_number_units.txt"))
 def test_documents_every_unit_makes_a_quantity(unit):
     assert _records(f"Kế hoạch 7 {unit} đã được bàn kỹ.") == []
-    assert _records(f"Kế hoạch số 7 ngày 12/5/2020 và Nghị định 7 năm 2011 của Chính phủ.")[0]["number"] == "7"
+    assert _records("Kế hoạch số 7 ngày 12/5/2020 và Nghị định 7 năm 2011 của Chính phủ.")[0]["number"] == "7"
 
 
 @pytest.mark.parametrize("word", _issuer_words("cue"))
@@ -171,7 +184,8 @@ def test_documents_every_issuing_verb(word):
 
 @pytest.mark.parametrize("word", _issuer_words("end"))
 def test_documents_every_issuer_end_word(word):
-    assert _records(f"Kế hoạch số 7 của Hội đồng Nhân dân Tỉnh {word} nội dung.")[0]["issuer"] == "Hội đồng Nhân dân Tỉnh"
+    issuer = _records(f"Kế hoạch số 7 của Hội đồng Nhân dân Tỉnh {word} nội dung.")[0]["issuer"]
+    assert issuer == "Hội đồng Nhân dân Tỉnh"
 
 
 @pytest.mark.parametrize("word", _issuer_words("inner"))
@@ -189,7 +203,51 @@ def test_documents_every_compound_head(word):
     assert _records(f"Kế hoạch số 7 của {word} Tỉnh.")[0]["issuer"] == f"{word} Tỉnh"
 
 
+@pytest.mark.parametrize("word", _issuer_words("head"))
+def test_documents_every_lower_case_head(word):
+    assert _records(f"Kế hoạch số 7 của {word} về cải cách.")[0]["issuer"] == word
+    assert _records(f"Kế hoạch số 7 của {word} Quảng Ninh.")[0]["issuer"] == f"{word} Quảng Ninh"
+
+
+@pytest.mark.parametrize("word", _issuer_words("title"))
+def test_documents_every_person_title_before_a_body(word):
+    title = word[0].upper() + word[1:]
+    assert _records(f"Năm nay, {title} Sở Nội vụ Lê Văn An đã ban hành Kế hoạch số 7.")[0]["issuer"] is None
+    assert _records(f"Năm nay, {title} Lê Văn An đã ban hành Kế hoạch số 7.")[0]["issuer"] is None
+    assert _records(f"Năm nay, {title} Sở Nội vụ đã ban hành Kế hoạch số 7.")[0]["issuer"] is not None
+
+
+@pytest.mark.parametrize("word", load_list("document_congress.txt"))
+def test_documents_every_congress_name(word):
+    records = _records(f"Thực hiện Nghị quyết {word} XII của Đảng và Nghị quyết {word} Đảng bộ huyện lần thứ 25.")
+    assert [(r["type"], r["term"], r["issuer"]) for r in records] == [
+        ("Nghị quyết Đại hội", "XII", None), ("Nghị quyết Đại hội", "XXV", "Đảng bộ huyện")]
+
+
 @pytest.mark.parametrize("word", _issuer_words("not"))
 def test_documents_every_non_issuer(word):
     assert _records(f"Kế hoạch số 7 của {word}.")[0]["issuer"] is None
     assert _records(f"Nghị quyết Đại hội đại biểu {word} lần thứ X.")[0]["issuer"] is None
+
+
+@pytest.mark.parametrize("text, issued", [
+    ("Tin trước.\nNGHỊ QUYẾT\nĐại hội Đảng bộ thành phố lần thứ XXII\nĐại hội họp từ ngày 10-3-2021 đến ngày "
+     "12-3-2021. QUYẾT NGHỊ: Thông qua báo cáo chính trị. Đà Nẵng, ngày 12 tháng 3 năm 2021\nTin khác.",
+     "2021-03-12"),
+    ("NGHỊ QUYẾT\nĐại hội Đảng bộ huyện lần thứ XX\nThông qua báo cáo. Bình Sơn, ngày 2 tháng 7 năm 2020",
+     "2020-07-02"),
+    ("Tin trước.\nNghị quyết Đại hội Đảng bộ thành phố lần thứ XXII đã đề ra mục tiêu. Đà Nẵng, ngày 12 tháng 3 "
+     "năm 2021", None),
+    ("Tin trước.\nNGHỊ QUYẾT\nĐại hội Đảng bộ thành phố lần thứ XXII\nĐại hội họp từ ngày 10-3-2021 đến ngày "
+     "12-3-2021. Tại Đà Nẵng, ngày 12 tháng 3 năm 2021 đã khai mạc triển lãm.", None),
+])
+def test_documents_heading_takes_the_signature_date(text, issued):
+    (record,) = merge_documents(find_citations(text))
+    assert record["issued"] == issued
+
+
+@pytest.mark.parametrize("word", load_list("document_titled_types.txt"))
+def test_documents_every_titled_type(word):
+    records = _records(f"Thực hiện {word} Phòng, chống ma túy số 73/2021/QH14 từ năm nay.")
+    assert [(r["type"], r["number"], r["symbol"]) for r in records] == [(word, "73", "73/2021/QH14")]
+    assert _records(f"Thực hiện {word} Phòng, chống ma túy năm 2021.") == []

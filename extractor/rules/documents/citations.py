@@ -3,19 +3,24 @@
 Rules, tried on `fold(text)` (same offsets, so `khoá`/`khóa` and `Uỷ`/`Ủy` match alike), first match wins:
 - `party_symbol` / `state_symbol`: a type word, optional `số`, numbers and a symbol: `Nghị quyết số 18-NQ/TW`,
   `Chỉ thị số 15, 16/CT-TTg` (two documents), `Luật số 80/2015/QH13`; also the older `Quyết định của Bộ Chính
-  trị số 31-QĐ/TW`. The type comes from the word, never from the symbol (`QĐ` is Quyết định and Quy định).
+  trị số 31-QĐ/TW`, and an official letter's `công văn số 304/VPCP`. The type comes from the word, never from
+  the symbol (`QĐ` is Quyết định and Quy định).
 - `number_only`: a type word and numbers without symbol: `Chỉ thị 05`, `Quyết định 935, 936`. A lower-case type
   word needs `số` (`quyết định 5 vấn đề` is a verb), a number followed by a unit is a quantity (`kế hoạch 5 năm`),
   and a year-like number needs `số`.
-- `plenum`: `Nghị quyết Trung ương 4`, `Nghị quyết TW4`, `Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương`.
-- `congress`: `Nghị quyết Đại hội [đại biểu] [<body>] lần thứ XI` / `Nghị quyết Đại hội XIII`; the ordinal, in Roman
-  numerals, is the term; the body named inside is the issuer unless a `của <body>` follows.
+- `plenum`: `Nghị quyết Trung ương 4`, `Nghị quyết TW4`, `Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương`,
+  `Nghị quyết Hội nghị VI (lần 2) của Trung ương`.
+- `congress`: `Nghị quyết Đại hội [đại biểu] [<body>] lần thứ XI` / `Nghị quyết Đại hội XIII` / `Nghị quyết ĐH X` /
+  `Nghị quyết XIII của Đảng`; the ordinal, in Roman numerals, is the term; the body named inside is the issuer
+  unless a `của <body>` follows.
 - `charter`: documents cited by name alone (`Điều lệ Đảng`).
+- `titled_symbol`: a law's title between its type word and its number: `Luật Phòng, chống tham nhũng số 36/2018/QH14`.
 - `bare_symbol`: a symbol without type word (`số 18-NQ/TW`, `19-NQ/TW` in a list) counts only when its
   abbreviation is a known type abbreviation; an ambiguous one (`QĐ`) takes the type of the citation just before
   it in a list or of a typed citation of the same symbol, else it is dropped.
-The issuer, date and term written after a citation (`ngày <date>`, `của <body>`, `khóa XII`) are read by
-`attributes`, which also holds the vocabulary (`extractor/data/document_*.tsv|txt`) and Roman numerals.
+The issuer, date and term written around a citation (`ngày <date>`, `của <body>`, `khóa XII`) are read by
+`attributes`, which also holds the vocabulary (`extractor/data/document_*.tsv|txt`) and Roman numerals;
+`merging` makes one record per document.
 """
 
 from __future__ import annotations
@@ -29,8 +34,13 @@ import regex
 from extractor.folding import fold, fold_key
 from extractor.resources import load_list
 from extractor.rules.dates import find_dates
-from extractor.rules.documents.attributes import (YEAR, attributes_after, issuer_at, issuer_before, roman_value,
-                                                 to_roman, vocabulary)
+from extractor.rules.documents.attributes import (YEAR, attributes_after, generic_issuer, issuer_at, roman_value,
+                                                 term_after_subject, to_roman, vocabulary)
+from extractor.rules.documents.headings import dateline_after, is_heading
+from extractor.rules.documents.merging import merge_documents
+from extractor.rules.documents.subjects import issuer_before
+
+__all__ = ["Citation", "ParsedDocument", "find_citations", "merge_documents", "roman_value", "to_roman"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,9 @@ class ParsedDocument:
     term: str | None
     plenum: int | None
     rule: str
+    # the issuer as the text names it, also a generic one ("của Đảng" → issuer None, written "Đảng"): two
+    # congress resolutions of one ordinal, the party's and a local party committee's, stay apart by it
+    written_issuer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,7 @@ class Citation:
 _CODE = r"\p{L}[\p{L}\d]*(?:\.\p{L}[\p{L}\d]*)*"        # TW, ĐUK, BTCTW, TH.U, T.Ư
 _DASH = r"(?:\s?-(?!\s)|-\s?)"                            # NĐ-CP, NĐ- CP; never "QĐ-UBND - Ảnh"
 _NUMS = r"\d{1,5}(?:(?:\s?,\s?|\s+và\s+)(?:số\s+)?\d{1,5})*"
+_WORD = r"[\p{L}\d]+(?:\.[\p{L}\d]+)*"
 _END_OF_NUMBER = r"(?![\p{L}\d]|\s?[-–/]\s?[\p{L}\d]|[.,]\d|\s?%)"
 # "Quyết định số 218 ngày 12-12-2013", "Nghị định 29 năm 2011": a date or year after the number, no quantity
 _NOT_A_UNIT = r"ngày\s+\d{1,2}(?:\s*[-/.]\s*|\s+tháng\s+)\d|năm\s+(?:19|20)\d\d(?!\s*[-–]\s*\d)"
@@ -63,15 +77,16 @@ _NOT_A_UNIT = r"ngày\s+\d{1,2}(?:\s*[-/.]\s*|\s+tháng\s+)\d|năm\s+(?:19|20)\d
 @functools.cache
 def _patterns() -> SimpleNamespace:
     v = vocabulary()
-    lists = dict(types=list(v.types), named=list(v.named), central=v.central, units=v.units,
-                 ordinals=list(v.ordinals),
+    lists = dict(types=list(v.types), named=list(v.named), central=v.central, units=v.units, congress=v.congress,
+                 ordinals=list(v.ordinals), titled=[fold(w) for w in load_list("document_titled_types.txt")],
                  party_abbr=[a for layout, a in v.abbreviations if layout == "party"],
                  state_abbr=[a for layout, a in v.abbreviations if layout == "state"],
                  compounds=[fold(w) for w in load_list("document_type_compounds.txt")])
     start = r"(?<![\p{L}\d])"
     party = rf"(?:\s?[-–]\s?(?P<abbr>\p{{L}}+)|\s(?P<abbr>\L<party_abbr>))\s?/\s?{_CODE}"
     state = (rf"(?:\s?/\s?{YEAR})?\s?/\s?(?P<abbr>\p{{L}}[\p{{L}}\d]*)(?:{_DASH}{_CODE})+"
-             rf"|\s?/\s?{YEAR}\s?/\s?{_CODE}")
+             rf"|\s?/\s?{YEAR}\s?/\s?{_CODE}"
+             rf"|\s?/\s?(?P<abbr>\p{{L}}[\p{{L}}\d]*)(?:{_DASH}{_CODE})*")     # an official letter: "số 304/VPCP"
     bare_party = rf"\s?[-–]\s?(?P<abbr>\L<party_abbr>)\s?/\s?{_CODE}"
     bare_state = rf"(?:\s?/\s?{YEAR})?\s?/\s?(?P<abbr>\L<state_abbr>)(?:{_DASH}{_CODE})+"
     plenum = r"(?P<plenum>\d{1,2}|\L<ordinals>)"
@@ -83,12 +98,22 @@ def _patterns() -> SimpleNamespace:
                        rf"(?![\p{{L}}\d])"),
         plenum=compile_(rf"{start}nghị quyết\s+(?:hội nghị\s+)?\L<central>\s*(?:lần\s+thứ\s+)?{plenum}"
                         rf"(?:(?:\s?,\s?|\s+và\s+){plenum})*(?![\p{{L}}\d]|[-/.,]\d)"
-                        rf"|{start}nghị quyết\s+hội nghị\s+(?:lần\s+)?thứ\s+{plenum}\s+(?:của\s+)?\L<central>"),
-        congress=compile_(rf"{start}nghị quyết\s+đại hội(?P<body>(?:\s+(?!lần\s)[\p{{L}}\d.]+){{0,8}}?)\s+"
-                          rf"(?:lần\s+thứ\s+(?P<ordinal>[ivxlc]+|\d{{1,2}}|\L<ordinals>)|(?P<roman>[ivxlc]+))"
+                        rf"|{start}nghị quyết\s+hội nghị\s+(?:lần\s+)?thứ\s+{plenum}\s+(?:của\s+)?\L<central>"
+                        # "Nghị quyết Hội nghị VI (lần 2) của Trung ương": the ordinal first, the committee after
+                        rf"|{start}nghị quyết\s+hội nghị\s+(?P<plenum>[ivxlc]+|\d{{1,2}})(?:\s+(?:của\s+)?\L<central>"
+                        rf"|(?=\s*\([^()\n]{{1,20}}\)\s*của\s+\L<central>))(?![\p{{L}}\d])"),
+        # "… Đảng bộ tỉnh khóa XVII": the congress elects the committee of its own number, so khóa names it too
+        # the body inside: words on the same line, a full stop only inside a word ("TP.HCM")
+        congress=compile_(rf"{start}nghị quyết\s+\L<congress>(?P<body>(?:[^\S\n]+(?!lần\s|khóa\s){_WORD}){{0,12}}?)"
+                          rf"[^\S\n]+(?:(?:lần\s+thứ|khóa)\s+(?P<ordinal>[ivxlc]+|\d{{1,2}}|\L<ordinals>)|(?P<roman>[ivxlc]+))"
                           rf"(?![\p{{L}}\d])"
-                          rf"|{start}nghị quyết\s+đại hội\s+(?P<ordinal>\d{{1,2}})(?![\p{{L}}\d]|[-/.,]\d)"),
+                          rf"|{start}nghị quyết\s+\L<congress>\s+(?P<ordinal>\d{{1,2}})(?![\p{{L}}\d]|[-/.,]\d)"
+                          # "Nghị quyết XIII của Đảng": the congress named by its ordinal alone, then the party
+                          rf"|{start}nghị quyết\s+(?P<roman>[ivxlc]+)(?=\s*,?\s+của\s+đảng(?!\p{{L}}))"),
         named=compile_(rf"{start}\L<named>(?![\p{{L}}\d])"),
+        type_word=compile_(rf"{start}\L<types>(?![\p{{L}}\d])"),
+        titled=compile_(rf"{start}(?P<type>\L<titled>)\s+(?P<title>[^;:.()\n\d]{{2,80}}?)\s+số\s*(?P<nums>\d{{1,5}})"
+                        rf"(?:{state})(?![\p{{L}}\d])"),
         bare=compile_(rf"(?<![\p{{L}}\d/.\-–])(?:số\s*:?\s*)?(?P<nums>\d{{1,5}})"
                       rf"(?:(?P<party>{bare_party})|(?P<state>{bare_state}))(?![\p{{L}}\d])"),
         number_end=compile_(rf"{_END_OF_NUMBER}(?!\s+(?!{_NOT_A_UNIT})\L<units>(?![\p{{L}}\d]))"),
@@ -140,6 +165,31 @@ def _typed(text: str, folded: str, match: regex.Match) -> tuple[int, list[dict]]
     return items[-1][1], [dict(base, number=n, symbol=None, rule="number_only") for n, _ in items]
 
 
+def _congresses(text: str, folded: str):
+    """Congress resolutions: the ordinal in Roman numerals is the term, the body named inside the issuer."""
+    for match in _patterns().congress.finditer(folded):
+        roman = match.group("roman")
+        ordinal = _ordinal(match.group("ordinal") or roman)
+        if ordinal and (not roman or text[match.start("roman"):match.end("roman")].isupper()):
+            body = text[match.start("body"):match.end("body")].strip()
+            body = regex.sub(r"^đại\s+biểu\s*", "", body, flags=regex.I)
+            body = None if fold_key(body) in vocabulary().words["not"] else body
+            yield match.start(), match.end(), [dict(type="Nghị quyết Đại hội", term=to_roman(ordinal),
+                                                    issuer=body or None, rule="congress")]
+
+
+def _titled_laws(text: str, folded: str):
+    """`Luật <Title> số 36/2018/QH14`: a capitalised title with no other type word in it."""
+    p = _patterns()
+    for match in p.titled.finditer(folded):
+        if (text[match.start()].isupper() and text[match.start("title")].isupper()
+                and not p.type_word.search(folded, match.start("title"), match.end("title"))):
+            number = match.group("nums")
+            symbol = number + regex.sub(r"\s+", "", text[match.end("nums"):match.end()])
+            yield match.start(), match.end(), [dict(type=vocabulary().types[match.group("type")][0], issuer=None,
+                                                    number=number, symbol=symbol, rule="titled_symbol")]
+
+
 def _candidates(text: str, folded: str) -> list[tuple[int, int, list[dict]]]:
     p, v = _patterns(), vocabulary()
     found = []
@@ -151,15 +201,8 @@ def _candidates(text: str, folded: str) -> list[tuple[int, int, list[dict]]]:
         if all(plenums):
             found.append((match.start(), match.end(), [dict(type="Nghị quyết", plenum=n, rule="plenum")
                                                        for n in plenums]))
-    for match in p.congress.finditer(folded):
-        roman = match.group("roman")
-        ordinal = _ordinal(match.group("ordinal") or roman)
-        if ordinal and (not roman or text[match.start("roman"):match.end("roman")].isupper()):
-            body = text[match.start("body"):match.end("body")].strip()
-            body = regex.sub(r"^đại\s+biểu\s*", "", body, flags=regex.I)
-            body = None if fold_key(body) in v.words["not"] else body
-            found.append((match.start(), match.end(), [dict(type="Nghị quyết Đại hội", term=to_roman(ordinal),
-                                                            issuer=body or None, rule="congress")]))
+    found.extend(_congresses(text, folded))
+    found.extend(_titled_laws(text, folded))
     for match in p.named.finditer(folded):
         found.append((match.start(), match.end(), [dict(type=v.named[match.group()], rule="charter")]))
     for match in p.bare.finditer(folded):
@@ -203,11 +246,19 @@ def find_citations(text: str) -> list[Citation]:
             last_end = end
     chosen = _resolve_bare(chosen, folded)
     dates = {d.start: d for d in find_dates(text)}
+    dates_by_end = {d.end: d for d in dates.values()}
     citations = []
     for index, (start, end, docs) in enumerate(chosen):
         limit = chosen[index + 1][0] if index + 1 < len(chosen) else len(text)
-        issuer, issued, terms, _ = attributes_after(text, folded, end, limit, dates)
-        issuer = issuer or issuer_before(text, folded, start, chosen[index - 1][1] if index else 0)
+        written, issued, terms, tail = attributes_after(text, folded, end, limit, dates)
+        terms = terms or term_after_subject(text, folded, tail, limit)
+        if written is None:
+            written, opening, term = issuer_before(text, folded, start, chosen[index - 1][1] if index else 0,
+                                                   dates_by_end)
+            issued, terms = issued or opening, terms or ([term] if term else [])
+        if issued is None and is_heading(text, start, end):
+            issued = dateline_after(text, end, dates)
+        issuer = None if generic_issuer(written) else written
         parsed = []
         for doc in docs:
             own_terms = [doc["term"]] if doc.get("term") else terms if doc["rule"] == "plenum" else terms[:1]
@@ -215,41 +266,6 @@ def find_citations(text: str) -> list[Citation]:
                 parsed.append(ParsedDocument(
                     type=doc["type"], number=doc.get("number"), symbol=doc.get("symbol"),
                     issuer=issuer or doc.get("issuer"), issued=issued, term=term,
-                    plenum=doc.get("plenum"), rule=doc["rule"]))
+                    plenum=doc.get("plenum"), rule=doc["rule"], written_issuer=written or doc.get("issuer")))
         citations.append(Citation(start, end, tuple(parsed)))
     return citations
-
-
-def _number_key(number: str | None) -> str | None:
-    return None if number is None else number.lstrip("0") or "0"
-
-
-def _compatible(a, b, key=fold_key) -> bool:
-    return a is None or b is None or key(a) == key(b)
-
-
-def _same_document(record: dict, doc: ParsedDocument) -> bool:
-    issuers = [fold_key(x) for x in (record["issuer"], doc.issuer) if x]
-    return (record["type"] == doc.type and _number_key(record["number"]) == _number_key(doc.number)
-            and record["plenum"] == doc.plenum and _compatible(record["term"], doc.term)
-            and _compatible(record["symbol"], doc.symbol) and _compatible(record["issued"], doc.issued, str)
-            and (len(issuers) < 2 or issuers[0] in issuers[1] or issuers[1] in issuers[0]))
-
-
-def merge_documents(citations) -> list[dict]:
-    """One record per distinct document, with every citation span that cites it (`mentions`)."""
-    records: list[dict] = []
-    for citation in citations:
-        for doc in citation.documents:
-            record = next((r for r in records if _same_document(r, doc)), None)
-            if record is None:
-                record = {**{name: getattr(doc, name) for name in ParsedDocument.__dataclass_fields__},
-                          "mentions": []}
-                records.append(record)
-            for name in ("issuer", "issued", "symbol", "term"):
-                if record[name] is None:
-                    record[name] = getattr(doc, name)
-            mention = {"start": citation.start, "end": citation.end}
-            if mention not in record["mentions"]:
-                record["mentions"].append(mention)
-    return records

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.folding import fold, fold_tones, folded_patterns, strip_accents
+from extractor.folding import fold, fold_tones, folded_patterns
+from extractor.headline import find_title
 from extractor.resources import load_list
 from extractor.rules.dates import parse_date_line
 
@@ -25,12 +26,6 @@ _OUTLET_IN_BRACKETS = r"\((?P<outlet>[\p{Lu}][\p{L}\d.&\s-]{0,30}?)\)"
 _OUTLET_AFTER_SLASH = r"/\s*(?P<outlet>[\p{Lu}][\p{Lu}\d.&]{1,14})(?:\s*-\s*[^/]{1,40})?"
 _FOOTNOTE = regex.compile(r"^\[\d{1,3}\]")
 _LEAD_OUTLET = regex.compile(r"(?:^|\s)\((?P<outlet>\p{Lu}[\p{Lu}\d.&-]{1,14})\)\s*[-–—]\s")
-_FUSED_TITLE_END = regex.compile(r"\s\(\p{Lu}[\p{Lu}\d.&-]{1,14}\)\s*[-–—]\s")
-_CONTEST_PREFIX = regex.compile(r"^(?P<prefix>[\p{Lu}\d\s\-–,.\"“”]+):\s*(?=\S)")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_TRUNCATED_SLUG = 45
-# A first line longer than this is a headline fused with the body (older scrapes drop the line break).
-_FUSED_LINE = 200
 
 
 @dataclass
@@ -139,47 +134,6 @@ def find_published(lines: list[str]) -> str | None:
         iso = parse_date_line(line)
         if iso:
             return iso
-    return None
-
-
-def _title_by_slug(line: str, slug: str) -> str | None:
-    """Cut a headline fused with its body ("Tiêu đề Đại biểu bỏ phiếu…") where the slug ends."""
-    wanted = [t for t in strip_accents(slug).split("-") if t]
-    words = list(_WORD.finditer(line))
-    if len(wanted) < 3 or len(words) < len(wanted):
-        return None
-    for index, token in enumerate(wanted):
-        word = strip_accents(words[index].group())
-        last = index == len(wanted) - 1
-        if word != token and not (last and word.startswith(token)):
-            return None
-    end_index = len(wanted) - 1
-    if len(slug) >= _TRUNCATED_SLUG:  # slugs are cut short: the headline runs on in lower case
-        while end_index + 1 < len(words) and words[end_index + 1].group()[0].islower():
-            end_index += 1
-    return line[: words[end_index].end()].strip()
-
-
-def _strip_contest_prefix(title: str) -> str:
-    match = _CONTEST_PREFIX.match(title)
-    if match and len(match.group("prefix").split()) >= 3 and any(c.isalpha() for c in match.group("prefix")):
-        return title[match.end():].strip()
-    return title
-
-
-def find_title(lines: list[str], slug: str | None) -> str | None:
-    for line in lines:
-        if not line or parse_date_line(line):
-            continue
-        title = None
-        if len(line) > _FUSED_LINE:
-            title = _title_by_slug(line, slug) if slug else None
-            fused = _FUSED_TITLE_END.search(line)
-            if title is None and fused and fused.start() < _FUSED_LINE:
-                title = line[: fused.start()]
-        title = title or line
-        title = _strip_contest_prefix(title.strip())
-        return title if 0 < len(title) <= 300 else None
     return None
 
 

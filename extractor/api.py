@@ -14,7 +14,7 @@ from extractor.clean import clean, scrub_surrogates
 from extractor.errors import ExtractorError, internal_error
 from extractor.language import is_vietnamese, vietnamese_share
 from extractor.folding import fold
-from extractor.meta import Hints, extract_meta
+from extractor.meta import Hints, author_names, extract_meta
 from extractor.nlp import annotate
 from extractor.readers import Article, Failure
 from extractor.rules.dates import iso_day
@@ -61,7 +61,8 @@ def _extract(text: str, *, source: dict | None, hints: Hints | None, published: 
     if published and not hints.published:
         hints = dataclasses.replace(hints, published=published, published_from="option")
     meta = extract_meta(cleaned.text, hints)
-    doc = annotate(cleaned.text, {"author_span": _last_span(cleaned.text, meta["author"]),
+    author_spans = [_last_span(cleaned.text, name) for name in author_names(meta["author"])]
+    doc = annotate(cleaned.text, {"author_spans": [span for span in author_spans if span],
                                   "outlet_span": _last_span(cleaned.text, meta["outlet"]),
                                   "published": meta["published"]})
     sentences = doc.user_data["vx_segmentation"].sentences

@@ -69,12 +69,11 @@ def make_names(nlp: Language, name: str):
         for start, end in persons.find_photo_credits(doc.user_data["vx_text"]):
             _candidates(doc).append(Candidate(start, end, "PER", "photo_credit", person=None, role="photo"))
         meta = doc._.vx_meta or {}
-        for key, rule in (("author_span", "byline"), ("outlet_span", "outlet")):
-            span = meta.get(key)
-            if span:
-                label = "PER" if key == "author_span" else "ORG"
-                _candidates(doc).append(Candidate(span[0], span[1], label, rule,
-                                                  role="author" if label == "PER" else None))
+        for start, end in meta.get("author_spans") or ():
+            _candidates(doc).append(Candidate(start, end, "PER", "byline", role="author"))
+        span = meta.get("outlet_span")
+        if span:
+            _candidates(doc).append(Candidate(span[0], span[1], "ORG", "outlet"))
         return doc
 
     return find

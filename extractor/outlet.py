@@ -1,0 +1,65 @@
+"""The outlet (spec §1): the newspaper, portal or agency the article names as its source.
+
+In order: a closing source line (`(Nguồn: Báo X)`, `Theo X`: `data/outlet_markers.txt`), the outlet a
+byline names (`Kim Há (TTXVN)`, `Thế Kha - Dân Trí`), the outlet's code opening the lead (`(NLĐ) - …`), and
+last a paper named in the body where it presents the article as its own (`data/outlet_presenting.txt`,
+`PV Thanh Niên`). A photo credit alone names no outlet.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from extractor.folding import fold, fold_tones, folded_patterns
+from extractor.resources import load_list
+
+_SOURCE_LINES = 8
+_LEAD_OUTLET = regex.compile(r"(?:^|\s)\((?P<outlet>\p{Lu}[\p{Lu}\d.&-]{1,14})\)\s*[-–—]\s")
+
+
+@functools.cache
+def _reporter_of() -> regex.Pattern:
+    """A reporter's label and the paper after it ("PV Thanh Niên", "phóng viên Báo Hà Giang")."""
+    names = sorted({fold(name) for name in load_list("outlet_names.txt")})
+    return regex.compile(r"(?<!\w)(?:pv|phóng viên)\s+(?P<outlet>\L<names>|báo\s+\p{L}+(?:\s\p{L}+){0,3}?)"
+                         r"(?=\s*[,.;:)]|\s+(?:đã|cho|ghi|tại|về|ở)\b)", names=names)
+
+
+def outlet_line(line: str) -> str | None:
+    """The outlet a closing source line names, as written."""
+    stripped = line.strip()
+    tone_folded = fold_tones(stripped)
+    for pattern in folded_patterns("outlet_markers.txt"):
+        match = pattern.match(tone_folded)
+        if match:
+            return stripped[match.start("outlet"): match.end("outlet")].strip()
+    return None
+
+
+def _presented_by(text: str) -> str | None:
+    """A paper that presents the article as its own somewhere in the body."""
+    tone_folded = fold_tones(text)
+    for pattern in folded_patterns("outlet_presenting.txt"):
+        match = pattern.search(tone_folded)
+        if match:
+            return text[match.start("outlet"): match.end("outlet")].strip()
+    match = _reporter_of().search(fold(text))
+    if match:
+        outlet = text[match.start("outlet"): match.end("outlet")]
+        return outlet if outlet[:1].isupper() else None
+    return None
+
+
+def find_outlet(lines: list[str], byline_outlet: str | None) -> str | None:
+    for line in reversed(lines[-_SOURCE_LINES:]):
+        outlet = outlet_line(line) if line else None
+        if outlet:
+            return outlet
+    if byline_outlet:
+        return byline_outlet
+    match = _LEAD_OUTLET.search("\n".join(lines[:3])[:600])
+    if match:
+        return match.group("outlet")
+    return _presented_by("\n".join(lines))

@@ -1,0 +1,43 @@
+"""Metadata lexicons: every entry exercised (style.md: a lexicon entry needs an example that exercises it)."""
+
+import pytest
+
+from extractor.meta import author_names, find_byline, find_outlet
+from extractor.resources import load_list
+
+
+@pytest.mark.parametrize("name", load_list("outlet_names.txt"))
+def test_meta_outlet_name_after_the_dash_is_the_outlet(name):
+    lines = ["Đoạn cuối của bài viết.", f"Hải Yến - {name}"]
+    assert find_byline(lines) == ("Hải Yến", name)
+
+
+@pytest.mark.parametrize("kind", load_list("outlet_kinds.txt"))
+def test_meta_outlet_kind_after_the_dash_is_the_outlet(kind):
+    outlet = f"{kind[0].upper()}{kind[1:]} Phú Thọ"
+    assert find_byline(["Đoạn cuối.", f"Hải Yến - {outlet}"]) == ("Hải Yến", outlet)
+
+
+@pytest.mark.parametrize("trailer", ["ghi", "lược ghi", "ghi chép", "thực hiện", "(tổng hợp)", "tổng hợp"])
+def test_meta_byline_trailer_is_no_part_of_the_name(trailer):
+    assert len(load_list("byline_trailers.txt")) == 5
+    assert find_byline(["Đoạn cuối.", f"Minh Tâm {trailer}"]) == ("Minh Tâm", None)
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Theo ghi nhận của phóng viên Báo Lạng Sơn, hội nghị diễn ra sôi nổi.", "Báo Lạng Sơn"),
+    ("Trao đổi với PV Dân Trí, ông cho biết thêm.", "Dân Trí"),
+    ("Trao đổi với phóng viên báo chí, ông cho biết thêm.", None),
+])
+def test_meta_reporter_of_a_paper(text, reporter):
+    assert find_outlet([text, "Đoạn cuối."], None) == reporter
+
+
+@pytest.mark.parametrize("author, names", [
+    ("Minh An - Thu Hà", ["Minh An", "Thu Hà"]),
+    ("P.T - P.D", ["P.T", "P.D"]),
+    ("Lê Thị Hồng-Nhung", ["Lê Thị Hồng-Nhung"]),
+    (None, []),
+])
+def test_meta_author_names(author, names):
+    assert author_names(author) == names

@@ -1,0 +1,38 @@
+"""Photo credits (spec §4: a credited photographer is a person with role "photo"; an agency is not)."""
+
+import pytest
+
+from extractor.resources import load_list
+from extractor.rules.names.persons import find_photo_credits
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Đại biểu dự hội nghị. Ảnh: Thu Hằng", ["Thu Hằng"]),
+    ("Đại biểu dự hội nghị - Ảnh: TRẦN LỘC.", ["TRẦN LỘC"]),
+    ("Đại biểu dự hội nghị. (Ảnh: TTXVN / Minh Đức)", ["Minh Đức"]),
+    ("Đại biểu dự hội nghị. Ảnh: K.HÒA Sáng nay, hội nghị bế mạc.", ["K.HÒA"]),
+    ("Đại biểu góp ý kiến. Ảnh: V.THANH Năm qua, quận có 12 chi bộ mới.", ["V.THANH"]),
+    ("Đại biểu dự hội nghị. Ảnh: Hoài Thu Sáng nay, hội nghị bế mạc.", ["Hoài Thu"]),
+])
+def test_persons_photo_credit_is_the_name_only(text, names):
+    assert [text[s:e] for s, e in find_photo_credits(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Quang cảnh hội nghị. Ảnh: Reuters",
+    "Quang cảnh hội nghị. Ảnh: TTXVN",
+    "Quang cảnh hội nghị - Ảnh: TTO",
+    "Cháu bé tại bệnh viện (Ảnh: GĐCC)",
+    "Đồng chí Bí thư thăm công nhân (1990) Ảnh: TƯ LIỆU LTS: Bài viết dưới đây …",
+    "Quang cảnh phiên họp. Ảnh: Báo Tiền Phong. Mới đây, Sở đã họp.",
+    "Quang cảnh phiên họp. Ảnh: Dân Trí",
+    "Đồng chí Bí thư phát biểu - Ảnh: N G.Nam",
+])
+def test_persons_photo_credit_of_an_agency_or_archive_is_no_person(text):
+    assert find_photo_credits(text) == []
+
+
+@pytest.mark.parametrize("source", load_list("photo_credit_sources.txt"))
+def test_persons_photo_credit_source_entry_is_no_person(source):
+    text = f"Quang cảnh hội nghị. Ảnh: {source[0].upper()}{source[1:]}"
+    assert find_photo_credits(text) == []

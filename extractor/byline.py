@@ -169,3 +169,19 @@ def find_byline(lines: list[str], is_outlet_line=lambda line: False) -> Byline:
 def author_names(author: str | None) -> list[str]:
     """The persons an author line names: "Minh An - Thu Hà" is two."""
     return [name for name in _DASH.split(author) if name] if author else []
+
+
+@functools.cache
+def _intro_author() -> tuple[regex.Pattern, ...]:
+    name = rf"(?P<name>{_SYL}(?:\s{_SYL}){{1,3}})"
+    return tuple(regex.compile(fold_tones(p).replace("{name}", name)) for p in load_list("byline_intro.txt"))
+
+
+def intro_author(opening: str) -> str | None:
+    """The author an editor's note names for the article it presents (`data/byline_intro.txt`)."""
+    tone_folded = fold_tones(opening)
+    for pattern in _intro_author():
+        match = pattern.search(tone_folded)
+        if match and _is_name(match.group("name")):
+            return _title_case(opening[match.start("name"): match.end("name")])
+    return None

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.byline import Byline, author_names, find_byline as read_byline
+from extractor.byline import Byline, author_names, find_byline as read_byline, intro_author
 from extractor.headline import find_title
-from extractor.outlet import find_outlet, outlet_line
+from extractor.outlet import find_outlet, outlet_line, outlet_names, presenting_outlet
 from extractor.rules.dates import parse_date_line
 
-__all__ = ["Hints", "author_names", "extract_meta", "find_byline", "find_outlet", "find_published", "find_title"]
+__all__ = ["Hints", "author_names", "extract_meta", "find_byline", "find_outlet", "find_published", "find_title",
+           "outlet_names"]
 
 _HEADER_LINES = 6
+# How much of the opening lines an editor's note may take.
+_OPENING = 1500
 
 
 @dataclass
@@ -33,6 +36,13 @@ class Hints:
 def find_byline(lines: list[str]) -> Byline:
     """(author, outlet named in the byline) from the closing lines; source lines are no bylines."""
     return read_byline(lines, outlet_line)
+
+
+def _introduced_author(lines: list[str]) -> str | None:
+    """The author an editor's note at the top names, when the same note presents the article as the
+    paper's own ("… đồng chí A đã có bài viết …. Báo X trân trọng giới thiệu …")."""
+    opening = "\n".join([line for line in lines if line.strip()][:_HEADER_LINES])[:_OPENING]
+    return intro_author(opening) if presenting_outlet(opening) else None
 
 
 def find_published(lines: list[str]) -> str | None:
@@ -56,6 +66,6 @@ def extract_meta(text: str, hints: Hints | None = None) -> dict:
         "title": hints.title or find_title(lines, hints.slug),
         "published": published,
         "published_from": published_from,
-        "author": author or hints.author,
+        "author": author or hints.author or _introduced_author(lines),
         "outlet": find_outlet(lines, byline_outlet),
     }

@@ -16,6 +16,8 @@ from extractor.folding import fold, fold_tones, folded_patterns
 from extractor.resources import load_list
 
 _SOURCE_LINES = 8
+# Several sources in one credit: "TTXVN, Dân Việt", "Vietnam + / TTXVN".
+_SOURCES_SPLIT = regex.compile(r"\s*[,;/]\s*")
 _LEAD_OUTLET = regex.compile(r"(?:^|\s)\((?P<outlet>\p{Lu}[\p{Lu}\d.&-]{1,14})\)\s*[-–—]\s")
 
 
@@ -38,13 +40,21 @@ def outlet_line(line: str) -> str | None:
     return None
 
 
-def _presented_by(text: str) -> str | None:
-    """A paper that presents the article as its own somewhere in the body."""
+def presenting_outlet(text: str) -> str | None:
+    """A paper that presents the article as its own (`data/outlet_presenting.txt`: "Báo X trích đăng")."""
     tone_folded = fold_tones(text)
     for pattern in folded_patterns("outlet_presenting.txt"):
         match = pattern.search(tone_folded)
         if match:
             return text[match.start("outlet"): match.end("outlet")].strip()
+    return None
+
+
+def _presented_by(text: str) -> str | None:
+    """A paper that presents the article as its own somewhere in the body, or whose reporter tells it."""
+    presenting = presenting_outlet(text)
+    if presenting:
+        return presenting
     match = _reporter_of().search(fold(text))
     if match:
         outlet = text[match.start("outlet"): match.end("outlet")]
@@ -63,3 +73,8 @@ def find_outlet(lines: list[str], byline_outlet: str | None) -> str | None:
     if match:
         return match.group("outlet")
     return _presented_by("\n".join(lines))
+
+
+def outlet_names(outlet: str | None) -> list[str]:
+    """The outlets a source credit names, each an organization of its own."""
+    return [name for name in _SOURCES_SPLIT.split(outlet) if name] if outlet else []

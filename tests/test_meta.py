@@ -41,3 +41,40 @@ def test_meta_reporter_of_a_paper(text, reporter):
 ])
 def test_meta_author_names(author, names):
     assert author_names(author) == names
+
+
+@pytest.mark.parametrize("outlet, names", [
+    ("TTXVN, Dân Việt", ["TTXVN", "Dân Việt"]),
+    ("Vietnam + / TTXVN", ["Vietnam +", "TTXVN"]),
+    ("Báo Kinh tế & Đô thị", ["Báo Kinh tế & Đô thị"]),
+    (None, []),
+])
+def test_meta_outlet_names(outlet, names):
+    from extractor.meta import outlet_names
+
+    assert outlet_names(outlet) == names
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Nhân dịp kỷ niệm 90 năm, đồng chí Lê Văn Tâm, Bí thư Huyện ủy, đã có bài viết về truyền thống quê hương. "
+     "Báo Bắc Giang trân trọng giới thiệu toàn văn bài viết.\nĐoạn một.\nĐoạn cuối.", "Lê Văn Tâm"),
+    ("LTS: Báo Sơn La xin giới thiệu bài viết của đồng chí Cầm Văn Chính về công tác dân vận.\nĐoạn cuối.",
+     "Cầm Văn Chính"),
+    # No note presenting the article: a person who "có bài viết" in a report is no author.
+    ("Hội nghị nghe đồng chí Lê Văn Tâm, Bí thư Huyện ủy, có bài viết tham luận.\nĐoạn cuối.", None),
+    # A closing byline wins over the note.
+    ("LTS: Báo Sơn La xin giới thiệu bài viết của đồng chí Cầm Văn Chính.\nĐoạn cuối.\nThu Hà", "Thu Hà"),
+])
+def test_meta_author_named_by_the_editors_note(text, author):
+    from extractor.meta import extract_meta
+
+    assert extract_meta(text)["author"] == author
+
+
+def test_meta_editors_note_author_is_the_name_nearest_the_article():
+    from extractor.meta import extract_meta
+
+    text = ("Kỷ niệm 100 năm ngày sinh đồng chí Trần Văn Lâm (1920 - 2020), đồng chí Vũ Thị Hạnh, Phó Bí thư "
+            "Tỉnh ủy, đã có bài viết về cuộc đời của ông. Báo Hòa Bình trân trọng giới thiệu toàn văn bài viết.\n"
+            "Đoạn một.\nĐoạn cuối.")
+    assert extract_meta(text)["author"] == "Vũ Thị Hạnh"

@@ -71,9 +71,8 @@ def make_names(nlp: Language, name: str):
         meta = doc._.vx_meta or {}
         for start, end in meta.get("author_spans") or ():
             _candidates(doc).append(Candidate(start, end, "PER", "byline", role="author"))
-        span = meta.get("outlet_span")
-        if span:
-            _candidates(doc).append(Candidate(span[0], span[1], "ORG", "outlet"))
+        for start, end in meta.get("outlet_spans") or ():
+            _candidates(doc).append(Candidate(start, end, "ORG", "outlet"))
         return doc
 
     return find

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.byline import Byline, author_names, find_byline as read_byline, intro_author
+from extractor.byline import Byline, author_names, intro_author
+from extractor.byline import find_byline as read_byline
 from extractor.headline import find_title
 from extractor.outlet import find_outlet, outlet_line, outlet_names, presenting_outlet
 from extractor.rules.dates import parse_date_line

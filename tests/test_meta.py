@@ -56,8 +56,8 @@ def test_meta_outlet_names(outlet, names):
 
 
 @pytest.mark.parametrize("text, author", [
-    ("Nhân dịp kỷ niệm 90 năm, đồng chí Lê Văn Tâm, Bí thư Huyện ủy, đã có bài viết về truyền thống quê hương. "
-     "Báo Bắc Giang trân trọng giới thiệu toàn văn bài viết.\nĐoạn một.\nĐoạn cuối.", "Lê Văn Tâm"),
+    (("Nhân dịp kỷ niệm 90 năm, đồng chí Lê Văn Tâm, Bí thư Huyện ủy, đã có bài viết về truyền thống quê "
+      "hương. Báo Bắc Giang trân trọng giới thiệu toàn văn bài viết.\nĐoạn một.\nĐoạn cuối."), "Lê Văn Tâm"),
     ("LTS: Báo Sơn La xin giới thiệu bài viết của đồng chí Cầm Văn Chính về công tác dân vận.\nĐoạn cuối.",
      "Cầm Văn Chính"),
     # No note presenting the article: a person who "có bài viết" in a report is no author.

@@ -161,7 +161,7 @@ def find_byline(lines: list[str], is_outlet_line=lambda line: False) -> Byline:
     if found is None:
         for line in reversed(lines[len(lines) // 2:]):
             initials = _INITIALS_LINE.match(line)
-            if initials:
+            if initials and _is_name(initials.group("name")):
                 return Byline(initials.group("name"), None)
     return found or Byline(None, None)
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.folding import fold, fold_tones, folded_words
+from extractor.outlet import outlet_names
 from extractor.resources import load_list
 from extractor.rules.dates import parse_date_line
 
@@ -29,12 +30,13 @@ _SYL = r"(?:\p{Lu}\p{Ll}+|\p{Lu}{2,}|\p{Lu}\p{Ll}*-\p{Lu}\p{Ll}+)"
 # Initials alone: "P.T", "PD.P.T", "N.H." (groups of one or two capitals joined by dots).
 _INITIALS = r"\p{Lu}{1,2}(?:\.\s?\p{Lu}{1,2}){1,3}\.?(?!\p{L})"
 _NAME = rf"(?:{_INITIALS}|\p{{Lu}}[.,]\s?{_SYL}(?:\s{_SYL}){{0,3}}|{_SYL}(?:\s{_SYL}){{1,4}})"
-_OUTLET_IN_BRACKETS = (r"\(\s*(?i:(?:tổng hợp\s+)?theo\s+|nguồn\s*:\s*)?"
+_OUTLET_IN_BRACKETS = (r"\(\s*(?P<via>(?i:(?:tổng hợp\s+)?theo\s+|nguồn\s*:\s*))?"
                        r"(?P<outlet>[\p{Lu}][\p{L}\d.&,+/\s-]{0,40}?)\s*\)")
 _OUTLET_AFTER_SLASH = r"/\s*(?P<outlet>[\p{Lu}][\p{Lu}\d.&]{1,14})(?:\s*-\s*[^/]{1,40})?"
 _FOOTNOTE = regex.compile(r"^\[\d{1,3}\]")
 _INITIALS_LINE = regex.compile(rf"^\s*(?P<name>{_INITIALS})\s*$")
 _FULL_NAME = regex.compile(rf"^{_NAME}$")
+_ACRONYM = regex.compile(r"^[\p{Lu}\d.&+-]{2,15}$")
 _DASH = regex.compile(r"\s+[-–—]\s*|\s*[-–—]\s+")
 
 
@@ -78,6 +80,9 @@ def _read(match: regex.Match) -> Byline:
     """The author(s) and outlet a matched byline gives: a unit after the dash is a second author when it
     is a name, the outlet when it names one, and otherwise the author's unit (no outlet)."""
     author, outlet = match.group("name"), match.group("outlet")
+    if outlet and not match.group("via") and not all(_ACRONYM.match(part) or is_outlet_name(part)
+                                                     for part in outlet_names(outlet.strip())):
+        outlet = None                     # "Lê Văn A (Phó Bí thư Chi bộ)": a position in brackets
     unit = (match.group("unit") or "").strip()
     if unit and is_outlet_name(unit):
         outlet = unit

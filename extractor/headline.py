@@ -101,16 +101,17 @@ def _title_by_slug(line: str, slug: str) -> str | None:
 
 
 def _caption_start(line: str, start: int) -> int | None:
-    """Where a photo caption glued after a cut slug's headline begins: a capitalised position word
-    ("… Chủ tịch Hội đồng … thăm công nhân Ảnh: TƯ LIỆU") before a photo credit further on the line."""
+    """Where a photo caption glued after a cut slug's headline begins: a capitalised position word or
+    caption opener ("… Chủ tịch Hội đồng … thăm công nhân Ảnh: TƯ LIỆU", `data/caption_openers.txt`)
+    before a photo credit further on the line."""
     folded = fold(line)
     credit = _PHOTO_CREDIT.search(folded, start, start + _HEADLINE_MAX)
     if credit is None:
         return None
-    for match in folded_words("position_words.txt").finditer(folded, start, credit.start()):
-        if line[match.start()].isupper():
-            return match.start()
-    return None
+    starts = [match.start() for name in ("position_words.txt", "caption_openers.txt")
+              for match in folded_words(name).finditer(folded, start, credit.start())
+              if line[match.start()].isupper()]
+    return min(starts, default=None)
 
 
 def _with_closing_marks(line: str, end: int) -> str:

@@ -78,3 +78,30 @@ def test_meta_editors_note_author_is_the_name_nearest_the_article():
             "Tỉnh ủy, đã có bài viết về cuộc đời của ông. Báo Hòa Bình trân trọng giới thiệu toàn văn bài viết.\n"
             "Đoạn một.\nĐoạn cuối.")
     assert extract_meta(text)["author"] == "Vũ Thị Hạnh"
+
+
+@pytest.mark.parametrize("opener", load_list("caption_openers.txt"))
+def test_meta_caption_opener_starts_a_glued_caption(opener):
+    from extractor.meta import find_title
+
+    headline = "Đảng bộ phường chăm lo phát triển đảng viên trong khu dân cư đô thị mới"
+    caption = f"{opener[0].upper()}{opener[1:]} dự lễ kết nạp đảng viên tại chi bộ khu phố 4. Ảnh: Hồng Vân"
+    lead = ("(NLĐ) - Năm qua, Đảng bộ phường đã kết nạp 25 đảng viên mới, phần lớn là quần chúng ưu tú "
+            "trong các khu dân cư.")
+    line = f"{headline} {caption} {lead}"
+    assert find_title([line], "dang-bo-phuong-cham-lo-phat-trien-dang-vien-trong") == headline
+
+
+@pytest.mark.parametrize("lead", [
+    "Sáng 23-1, Quận ủy đã tổ chức hội nghị sơ kết công tác năm.",
+    "Chiều nay, 24-4, các đại biểu nghe báo cáo kết quả kiểm phiếu.",
+    "Tối qua, Ban Thường vụ đã họp phiên bất thường về công tác cán bộ.",
+    "Ngày 25-4, nhiều hãng tin đã đưa tin về kết quả đại hội.",
+    "(TTXVN) - Ban Bí thư vừa ban hành chỉ thị về công tác kết nạp đảng viên.",
+])
+def test_meta_lead_opener_ends_a_fused_headline(lead):
+    from extractor.meta import find_title
+
+    headline = "Quận ủy sơ kết một năm thực hiện chỉ thị về học tập và làm theo tư tưởng Hồ Chí Minh"
+    padding = " Các chi bộ trực thuộc báo cáo kết quả thực hiện và đề ra phương hướng năm tới." * 2
+    assert find_title([f"{headline} {lead}{padding}"], None) == headline

@@ -83,8 +83,9 @@ def _title_by_slug(line: str, slug: str) -> str | None:
     if end_index + 1 == count:
         return None                       # the slug spells the whole line
     if len(slug) < _TRUNCATED_SLUG:
-        if len(line) <= _FUSED_LINE and not _is_clause(words[end_index + 1:]):
-            return None
+        glued = words[end_index + 1].group()[0].isupper() and _is_clause(words[end_index + 1:])
+        if len(line) <= _FUSED_LINE and not glued:
+            return None                   # the headline runs on past a slug made from a shorter one
         return _with_closing_marks(line, words[end_index].end())
     if len(line) <= _FUSED_LINE:
         return None                       # a short line may be the whole headline past a cut slug

@@ -87,8 +87,8 @@ def _title_by_slug(line: str, slug: str) -> str | None:
         if len(line) <= _FUSED_LINE and not glued:
             return None                   # the headline runs on past a slug made from a shorter one
         return _with_closing_marks(line, words[end_index].end())
-    if len(line) <= _FUSED_LINE:
-        return None                       # a short line may be the whole headline past a cut slug
+    if len(line) <= _FUSED_LINE and _lead_start(line, words[end_index].end()) is None:
+        return None                       # a short line with no lead in it is the whole headline
     caption = _caption_start(line, words[end_index].end())
     if caption is not None:
         return line[:caption].strip()

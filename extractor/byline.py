@@ -17,6 +17,7 @@ from extractor.folding import fold, fold_tones, folded_words
 from extractor.outlet import outlet_names
 from extractor.resources import load_list
 from extractor.rules.dates import parse_date_line
+from extractor.rules.names.places import known_place_level
 
 _CLOSING_LINES = 4
 _SENTENCE_END = ".!?…\"”"
@@ -37,6 +38,8 @@ _FOOTNOTE = regex.compile(r"^\[\d{1,3}\]")
 _INITIALS_LINE = regex.compile(rf"^\s*(?P<name>{_INITIALS})\s*$")
 _FULL_NAME = regex.compile(rf"^{_NAME}$")
 _ACRONYM = regex.compile(r"^[\p{Lu}\d.&+-]{2,15}$")
+# Places too large to be a person's name in a closing bracket.
+_PLACE_LEVELS = {"province", "city", "country"}
 _DASH = regex.compile(r"\s+[-–—]\s*|\s*[-–—]\s+")
 
 
@@ -117,7 +120,20 @@ def _trailing_byline(line: str) -> Byline | None:
             found = _match_byline(line[cut + 1:])
             if found:
                 return found
-    return None
+    return _bracketed_byline(line)
+
+
+def _bracketed_byline(line: str) -> Byline | None:
+    """An older page's byline in brackets closing the last sentence ("… đảng viên (Minh Hà)"): a name
+    alone, and no province or country ("… ông A (Hà Giang)")."""
+    stripped = line.rstrip(" .")
+    opening = stripped.rfind("(")
+    if not stripped.endswith(")") or opening <= 0 or len(stripped) - opening > _TRAILING_BYLINE:
+        return None
+    inner = stripped[opening + 1:-1].strip()
+    if not _FULL_NAME.match(inner) or known_place_level(inner) in _PLACE_LEVELS or not _is_name(inner):
+        return None
+    return Byline(_title_case(inner), None)
 
 
 def _closing_lines(lines: list[str], is_outlet_line) -> list[str]:

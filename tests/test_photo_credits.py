@@ -3,7 +3,7 @@
 import pytest
 
 from extractor.resources import load_list
-from extractor.rules.names.persons import find_photo_credits
+from extractor.rules.names.photos import find_photo_credits
 
 
 @pytest.mark.parametrize("text, names", [

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.folding import fold, fold_tones
-from extractor.resources import load_list, load_table
+from extractor.resources import load_table
+from extractor.rules.names.photos import find_photo_credits  # noqa: F401  (persons with role "photo")
 from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
 from extractor.rules.text.tokens import Token, joined_by_space, tokenize
 
@@ -56,11 +56,6 @@ def _abbreviations() -> tuple[regex.Pattern, dict[str, str]]:
     table = dict(load_table("abbreviations.tsv", 2))
     words = sorted(table, key=len, reverse=True)
     return regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(map(regex.escape, words)) + r")(?![\p{L}\d])"), table
-
-
-@functools.cache
-def _photo_labels() -> tuple[regex.Pattern, ...]:
-    return tuple(regex.compile(fold_tones(p), regex.IGNORECASE) for p in load_list("photo_credits.txt"))
 
 
 def _name_syllable(token: Token) -> bool:
@@ -128,79 +123,6 @@ def find_names(text: str, tokens: list[Token] | None = None,
                 continue
         i += 1
     return found
-
-
-_CREDIT_NAME = regex.compile(r"[ ]*((?:\p{Lu}[.,] ?)?\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){0,3})")
-# The agency before a slash in a credit ("Ảnh: VGP / Lê Sơn"): the person is after it.
-_CREDIT_AGENCY = regex.compile(r"[ ]*[\p{Lu}\d.&+-]{2,12}[ ]*/")
-_CREDIT_WINDOW = 60
-
-
-@functools.cache
-def _credit_stops() -> frozenset[str]:
-    """Words that end a credit's name: the next sentence's first word when a line break was lost."""
-    return frozenset(fold(w) for w in load_list("name_stop_words.txt") if " " not in w)
-
-
-@functools.cache
-def _non_persons() -> regex.Pattern:
-    """Credits that are no person: agencies and archives, and newspapers by name or kind ("Ảnh: Báo X")."""
-    lists = ("photo_credit_sources.txt", "outlet_names.txt", "outlet_kinds.txt")
-    entries = sorted({fold(entry) for name in lists for entry in load_list(name)})
-    return regex.compile(r"\L<entries>(?!\w)", entries=entries)
-
-
-def _is_shouted(word: str) -> bool:
-    return sum(c.isalpha() for c in word) > 1 and word.isupper()
-
-
-def _credit_words(words: list[str]) -> list[str]:
-    """The words of a credit that are the name: one case throughout ("Ảnh: L.MINH Năm 2005" is "L.MINH"),
-    up to a word that opens the next sentence."""
-    kept: list[str] = []
-    case = None
-    for word in words:
-        if kept and fold(word.rstrip(".")) in _credit_stops():
-            break
-        if sum(c.isalpha() for c in word) > 1 and not word.endswith("."):
-            shouted = _is_shouted(word.split(".")[-1] or word)
-            if case is not None and shouted != case:
-                break
-            case = shouted
-        kept.append(word)
-    return kept
-
-
-def _is_credited_person(name: str, credit: str) -> bool:
-    """No agency, archive or illustration (`data/photo_credit_sources.txt`) opening the `credit`, no lone
-    acronym ("TTO"), no run of bare letters ("N G")."""
-    folded = fold(credit)
-    if _non_persons().match(folded):
-        return False
-    words = name.split()
-    if len(words) == 1 and "." not in name and (name.isupper() or len(name) == 1):
-        return False
-    return not all(len(w) == 1 for w in words)
-
-
-def find_photo_credits(text: str) -> list[tuple[int, int]]:
-    """Spans of the names after photo-credit labels (`(Ảnh: Văn Huỳnh)`, `Ảnh: B. Trung`)."""
-    folded = fold(text)
-    spans = []
-    for pattern in _photo_labels():
-        for match in pattern.finditer(folded):
-            at = match.end()
-            agency = _CREDIT_AGENCY.match(text, at, at + _CREDIT_WINDOW)
-            at = agency.end() if agency else at
-            name = _CREDIT_NAME.match(text, at, at + _CREDIT_WINDOW)
-            if not name:
-                continue
-            words = _credit_words(name.group(1).split(" "))
-            surface = " ".join(words).rstrip(".")
-            if words and _is_credited_person(surface, text[name.start(1):name.start(1) + _CREDIT_WINDOW]):
-                start = name.start(1)
-                spans.append((start, start + len(surface)))
-    return sorted(set(spans))
 
 
 def expand_abbreviations(title: str) -> str:

@@ -13,6 +13,11 @@ from extractor.rules.names.photos import find_photo_credits
     ("Đại biểu dự hội nghị. Ảnh: K.HÒA Sáng nay, hội nghị bế mạc.", ["K.HÒA"]),
     ("Đại biểu góp ý kiến. Ảnh: V.THANH Năm qua, quận có 12 chi bộ mới.", ["V.THANH"]),
     ("Đại biểu dự hội nghị. Ảnh: Hoài Thu Sáng nay, hội nghị bế mạc.", ["Hoài Thu"]),
+    ("Khu dân cư mới ở phường 9. Ảnh: T. Hùng Xây dựng nếp sống văn minh là việc lâu dài.", ["T. Hùng"]),
+    ("Đại biểu dự hội nghị. Ảnh: Thu Hà chụp tại hội trường", ["Thu Hà"]),
+    ("Đại biểu dự hội nghị. Ảnh: Minh Đức sưu tầm", ["Minh Đức"]),
+    ("Bà mẹ Việt Nam anh hùng (Ảnh: Lan Anh cung cấp)", ["Lan Anh"]),
+    ("Đại biểu dự hội nghị. Ảnh: Thu Hà và Minh Đức", ["Thu Hà"]),
 ])
 def test_persons_photo_credit_is_the_name_only(text, names):
     assert [text[s:e] for s, e in find_photo_credits(text)] == names
@@ -27,6 +32,8 @@ def test_persons_photo_credit_is_the_name_only(text, names):
     "Quang cảnh phiên họp. Ảnh: Báo Tiền Phong. Mới đây, Sở đã họp.",
     "Quang cảnh phiên họp. Ảnh: Dân Trí",
     "Đồng chí Bí thư phát biểu - Ảnh: N G.Nam",
+    "Đoạn cuối của bài viết. Tin, ảnh: Quang Hải (TTXVN)",
+    "Đoạn cuối của bài viết. Bài và ảnh: Lê Hà",
 ])
 def test_persons_photo_credit_of_an_agency_or_archive_is_no_person(text):
     assert find_photo_credits(text) == []

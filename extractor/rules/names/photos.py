@@ -10,7 +10,7 @@ import functools
 
 import regex
 
-from extractor.folding import fold, fold_tones
+from extractor.folding import fold, fold_tones, folded_words
 from extractor.resources import load_list
 
 
@@ -23,6 +23,10 @@ _CREDIT_NAME = regex.compile(r"[ ]*((?:\p{Lu}[.,] ?)?\p{Lu}[\p{L}'’]*(?: \p{Lu
 # The agency before a slash in a credit ("Ảnh: VGP / Lê Sơn"): the person is after it.
 _CREDIT_AGENCY = regex.compile(r"[ ]*[\p{Lu}\d.&+-]{2,12}[ ]*/")
 _CREDIT_WINDOW = 60
+# A byline's label that takes the photo label in ("Tin, ảnh: …", "Bài và ảnh: …"), ending where "ảnh" starts.
+_BYLINE_LABEL = regex.compile(r"(?<!\w)(?:tin|bài)\s*(?:,|và|-|/)\s*$")
+_LABEL_BACK = 12
+_NEXT_WORD = regex.compile(r" (\w+)")
 
 
 @functools.cache
@@ -72,6 +76,19 @@ def _is_credited_person(name: str, credit: str) -> bool:
     return not all(len(w) == 1 for w in words)
 
 
+def _opens_sentence(folded: str, end: int) -> bool:
+    """Whether the credit's last word is followed by a lower-case word that no credit takes: the word
+    began the next sentence ("Ảnh: B. Trung Phát triển …")."""
+    following = _NEXT_WORD.match(folded, end)
+    return following is not None and following.group(1)[0].islower() \
+        and not _credit_words_after().match(folded, following.start(1))
+
+
+@functools.cache
+def _credit_words_after() -> regex.Pattern:
+    return folded_words("photo_credit_words.txt", before="")
+
+
 def find_photo_credits(text: str) -> list[tuple[int, int]]:
     """Spans of the names after photo-credit labels (`(Ảnh: Văn Huỳnh)`, `Ảnh: B. Trung`)."""
     folded = fold(text)
@@ -84,7 +101,11 @@ def find_photo_credits(text: str) -> list[tuple[int, int]]:
             name = _CREDIT_NAME.match(text, at, at + _CREDIT_WINDOW)
             if not name:
                 continue
+            if _BYLINE_LABEL.search(folded, max(0, match.start() - _LABEL_BACK), match.start()):
+                continue                  # "Tin, ảnh: A": the byline's author took the photos too
             words = _credit_words(name.group(1).split(" "))
+            if len(words) > 1 and words == name.group(1).split(" ") and _opens_sentence(folded, name.end(1)):
+                words = words[:-1]
             surface = " ".join(words).rstrip(".")
             if words and _is_credited_person(surface, text[name.start(1):name.start(1) + _CREDIT_WINDOW]):
                 start = name.start(1)

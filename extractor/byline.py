@@ -14,7 +14,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.folding import fold, fold_tones, folded_words
-from extractor.outlet import outlet_names
+from extractor.outlet import is_outlet_name, outlet_names
 from extractor.resources import load_list
 from extractor.rules.dates import parse_date_line
 from extractor.rules.names.places import known_place_level
@@ -67,12 +67,6 @@ def _label() -> regex.Pattern:
 def _is_name(name: str) -> bool:
     folded = fold(name)
     return not any(folded == w or folded.startswith(w + " ") for w in load_list("byline_stopwords.txt"))
-
-
-def is_outlet_name(text: str) -> bool:
-    """A newspaper or agency by its name (`data/outlet_names.txt`) or by its kind (`Báo …`, `Đài …`)."""
-    return folded_words("outlet_names.txt", before="^", after=r"$").match(fold(text.strip())) is not None \
-        or folded_words("outlet_kinds.txt", before="^", after=r"\s").match(fold(text.strip())) is not None
 
 
 def _title_case(name: str) -> str:

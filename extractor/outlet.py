@@ -12,13 +12,15 @@ import functools
 
 import regex
 
-from extractor.folding import fold, fold_tones, folded_patterns
+from extractor.folding import fold, fold_tones, folded_patterns, folded_words
 from extractor.resources import load_list
 
 _SOURCE_LINES = 8
 # Several sources in one credit: "TTXVN, Dân Việt", "Vietnam + / TTXVN".
 _SOURCES_SPLIT = regex.compile(r"\s*[,;/]\s*")
-_LEAD_OUTLET = regex.compile(r"(?:^|\s)\((?P<outlet>\p{Lu}[\p{Lu}\d.&-]{1,14})\)\s*[-–—]\s")
+_LEAD_OUTLET = regex.compile(r"(?:^|\s)\((?P<outlet>\p{Lu}[^()\n]{1,30}?)\)\s*[-–—]\s")
+# An outlet's code ("NLĐ", "TTXVN") or web address ("Chinhphu.vn") as a lead opens with it.
+_CODE = regex.compile(r"^[\p{Lu}\d.&-]{2,15}$|^[\p{L}\d-]+\.(?:vn|com|net|org)(?:\.vn)?$")
 
 
 @functools.cache
@@ -27,6 +29,12 @@ def _reporter_of() -> regex.Pattern:
     names = sorted({fold(name) for name in load_list("outlet_names.txt")})
     return regex.compile(r"(?<!\w)(?:pv|phóng viên)\s+(?P<outlet>\L<names>|báo\s+\p{L}+(?:\s\p{L}+){0,3}?)"
                          r"(?=\s*[,.;:)]|\s+(?:đã|cho|ghi|tại|về|ở)\b)", names=names)
+
+
+def is_outlet_name(text: str) -> bool:
+    """A newspaper or agency by its name (`data/outlet_names.txt`) or by its kind (`Báo …`, `Đài …`)."""
+    return folded_words("outlet_names.txt", before="^", after=r"$").match(fold(text.strip())) is not None \
+        or folded_words("outlet_kinds.txt", before="^", after=r"\s").match(fold(text.strip())) is not None
 
 
 def outlet_line(line: str) -> str | None:
@@ -69,9 +77,10 @@ def find_outlet(lines: list[str], byline_outlet: str | None) -> str | None:
             return outlet
     if byline_outlet:
         return byline_outlet
-    match = _LEAD_OUTLET.search("\n".join(lines[:3])[:600])
-    if match:
-        return match.group("outlet")
+    for match in _LEAD_OUTLET.finditer("\n".join(lines[:3])[:600]):
+        outlet = match.group("outlet").strip()
+        if _CODE.match(outlet) or is_outlet_name(outlet):   # not a place: "(Hà Giang) - …"
+            return outlet
     return _presented_by("\n".join(lines))
 
 

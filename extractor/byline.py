@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import regex
 
-from extractor.folding import fold, fold_tones, folded_words
+from extractor.folding import fold, fold_tones
 from extractor.outlet import is_outlet_name, outlet_names
 from extractor.resources import load_list
 from extractor.rules.dates import parse_date_line

@@ -43,3 +43,12 @@ def test_persons_photo_credit_of_an_agency_or_archive_is_no_person(text):
 def test_persons_photo_credit_source_entry_is_no_person(source):
     text = f"Quang cảnh hội nghị. Ảnh: {source[0].upper()}{source[1:]}"
     assert find_photo_credits(text) == []
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("L.MINH", "L.Minh"), ("NAM TRẦN", "Nam Trần"), ("K. Linh", "K. Linh"), ("Thu Hằng", "Thu Hằng"),
+])
+def test_persons_photo_credit_name_in_title_case(surface, name):
+    from extractor.rules.names.photos import credit_name
+
+    assert credit_name(surface) == name

@@ -111,3 +111,9 @@ def find_photo_credits(text: str) -> list[tuple[int, int]]:
                 start = name.start(1)
                 spans.append((start, start + len(surface)))
     return sorted(set(spans))
+
+
+def credit_name(surface: str) -> str:
+    """A shouted credit in title case, initials included ("L.MINH" → "L.Minh", "NAM TRẦN" → "Nam Trần")."""
+    return " ".join(".".join(part[:1] + part[1:].lower() for part in word.split(".")) if word.isupper() else word
+                    for word in surface.split())

@@ -16,6 +16,7 @@ from extractor.folding import fold, fold_tones, folded_patterns, folded_words
 from extractor.resources import load_list
 
 _SOURCE_LINES = 8
+_TRAILING_SOURCE = regex.compile(r"(?<=[.!?…\"”]\s*)\((?i:nguồn|theo)\b[^()]{2,70}\)\.?\s*$")
 # Several sources in one credit: "TTXVN, Dân Việt", "Vietnam + / TTXVN".
 _SOURCES_SPLIT = regex.compile(r"\s*[,;/]\s*")
 _LEAD_OUTLET = regex.compile(r"(?:^|\s)\((?P<outlet>\p{Lu}[^()\n]{1,30}?)\)\s*[-–—]\s")
@@ -58,6 +59,12 @@ def presenting_outlet(text: str) -> str | None:
     return None
 
 
+def _trailing_source(line: str) -> str | None:
+    """A source in brackets closing the last sentence ("… đảng viên. (Nguồn: Báo X)")."""
+    match = _TRAILING_SOURCE.search(line)
+    return outlet_line(match.group()) if match else None
+
+
 def _presented_by(text: str) -> str | None:
     """A paper that presents the article as its own somewhere in the body, or whose reporter tells it."""
     presenting = presenting_outlet(text)
@@ -72,7 +79,7 @@ def _presented_by(text: str) -> str | None:
 
 def find_outlet(lines: list[str], byline_outlet: str | None) -> str | None:
     for line in reversed(lines[-_SOURCE_LINES:]):
-        outlet = outlet_line(line) if line else None
+        outlet = (outlet_line(line) or _trailing_source(line)) if line else None
         if outlet:
             return outlet
     if byline_outlet:

@@ -75,7 +75,7 @@ def _title_case(name: str) -> str:
 
 def _read(match: regex.Match) -> Byline:
     """The author(s) and outlet a matched byline gives: a unit after the dash is a second author when it
-    is a name, the outlet when it names one, and otherwise the author's unit (no outlet)."""
+    is a name, the outlet when it names one, and otherwise the author's unit or province (no outlet)."""
     author, outlet = match.group("name"), match.group("outlet")
     if outlet and not match.group("via") and not all(_ACRONYM.match(part) or is_outlet_name(part)
                                                      for part in outlet_names(outlet.strip())):
@@ -83,7 +83,7 @@ def _read(match: regex.Match) -> Byline:
     unit = (match.group("unit") or "").strip()
     if unit and is_outlet_name(unit):
         outlet = unit
-    elif unit and _FULL_NAME.match(unit) and _is_name(unit):
+    elif unit and _FULL_NAME.match(unit) and _is_name(unit) and known_place_level(unit) not in _PLACE_LEVELS:
         author = f"{author} - {unit}"
     return Byline(_title_case(author), outlet.strip() if outlet else None)
 

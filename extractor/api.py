@@ -14,7 +14,7 @@ from extractor.clean import clean, scrub_surrogates
 from extractor.errors import ExtractorError, internal_error
 from extractor.language import is_vietnamese, vietnamese_share
 from extractor.folding import fold
-from extractor.meta import Hints, extract_meta
+from extractor.meta import Hints, author_names, extract_meta, outlet_names
 from extractor.nlp import annotate
 from extractor.readers import Article, Failure
 from extractor.rules.dates import iso_day
@@ -61,8 +61,8 @@ def _extract(text: str, *, source: dict | None, hints: Hints | None, published: 
     if published and not hints.published:
         hints = dataclasses.replace(hints, published=published, published_from="option")
     meta = extract_meta(cleaned.text, hints)
-    doc = annotate(cleaned.text, {"author_span": _last_span(cleaned.text, meta["author"]),
-                                  "outlet_span": _last_span(cleaned.text, meta["outlet"]),
+    doc = annotate(cleaned.text, {"author_spans": _spans(cleaned.text, author_names(meta["author"])),
+                                  "outlet_spans": _spans(cleaned.text, outlet_names(meta["outlet"])),
                                   "published": meta["published"]})
     sentences = doc.user_data["vx_segmentation"].sentences
     parts = {
@@ -79,6 +79,11 @@ def _scrubbed(hints: Hints) -> Hints:
     """Hints without lone surrogates, which no record could be written with."""
     return dataclasses.replace(hints, **{name: scrub_surrogates(value) for name, value in vars(hints).items()
                                          if isinstance(value, str)})
+
+
+def _spans(text: str, values: list[str]) -> list[tuple[int, int]]:
+    """Where each of a byline's names (or a credit's outlets) stands in the text."""
+    return [span for span in (_last_span(text, value) for value in values) if span]
 
 
 def _last_span(text: str, value: str | None) -> tuple[int, int] | None:

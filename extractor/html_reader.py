@@ -12,7 +12,7 @@ import functools
 import regex
 
 from extractor.errors import ExtractorError
-from extractor.folding import fold_key
+from extractor.folding import fold_key, fold_tones
 from extractor.meta import Hints
 from extractor.resources import load_list
 from extractor.rules.dates import iso_day, parse_date_line
@@ -22,6 +22,8 @@ MIN_BODY = 40
 _DATE_NEAR_TITLE = 3
 _HEADLINE_MAX = 250
 _HEADINGS = {"h1", "h2", "h3"}
+# trafilatura writes a table's row as "| cell | cell |".
+_TABLE_ROW = "|"
 _ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}")
 # Wrapper elements deeper than this are dropped before parsing (libxml2's limit is 256, other tags count too).
 _MAX_DEPTH = 150
@@ -113,6 +115,20 @@ def _with_captions(tree, text: str) -> str:
     return "\n".join(lines)
 
 
+@functools.cache
+def _date_label() -> regex.Pattern:
+    words = "|".join(fold_tones(w) for w in load_list("date_line_words.txt"))
+    return regex.compile(rf"^\s*(?:{words})(?!\w)", regex.IGNORECASE)
+
+
+def _author_hint(author: str | None) -> str | None:
+    """trafilatura's author guess, unless it is a date label ("Cập nhật lúc", "Thứ Hai, 08:15"): a
+    name has no digits and no date-line word in front."""
+    if not author or any(c.isdigit() for c in author) or _date_label().match(fold_tones(author)):
+        return None
+    return author
+
+
 def _with_byline(text: str, author: str | None) -> str:
     """A byline printed in the page's header (outside the body) closes the record's text, where
     bylines stand, so the author is a person with offsets like any other."""
@@ -123,11 +139,12 @@ def _with_byline(text: str, author: str | None) -> str:
 
 def _headline(text: str, meta_title: str | None, blocks: list[tuple[str, str]]) -> str | None:
     """The body's opening line when it is a headline; else the heading printed just above the body;
-    else the page's title, unless that is a shouted site banner."""
+    else the page's title, unless that is a shouted site banner. A table's row (a photo and its caption
+    laid out in a `<table>`) is never the headline."""
     first = text.split("\n", 1)[0].strip()
-    if _is_headline(first):
+    if _is_headline(first) and not first.startswith(_TABLE_ROW):
         return first
-    opening = fold_key(first[:60])
+    opening = fold_key(first.strip(_TABLE_ROW + " ")[:60])
     for index, (_, line) in enumerate(blocks):
         if fold_key(line).startswith(opening):
             for tag, above in reversed(blocks[max(0, index - _DATE_NEAR_TITLE * 2): index]):
@@ -175,7 +192,8 @@ def read_html(html: str, slug: str | None) -> tuple[str, Hints]:
         raise ExtractorError("E_NO_BODY", f"{len(text)} characters of text")
     blocks = _visible_blocks(tree)
     title = _headline(text, document.title, blocks)
-    text = _with_byline(_with_captions(tree, text), document.author)
+    author = _author_hint(document.author)
+    text = _with_byline(_with_captions(tree, text), author)
     lead = _lead(tree, text)
     if lead:
         first, _, rest = text.partition("\n")
@@ -185,4 +203,4 @@ def read_html(html: str, slug: str | None) -> tuple[str, Hints]:
     if published is None:
         published = _date_next_to_title(blocks, title)
     return text, Hints(title=title, published=published, published_from="html" if published else None,
-                       author=document.author or None, slug=slug)
+                       author=author, slug=slug)

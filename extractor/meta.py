@@ -1,4 +1,5 @@
-"""Article metadata from the cleaned text: title, publication date, author, outlet.
+"""Article metadata from the cleaned text: title (`headline`), publication date, author (`byline`), outlet
+(`outlet`).
 
 Hints from the container (an HTML page's metadata, a JSON line's fields, the file name's slug) are used
 where the text itself is silent; what the text states on its own date line or byline wins.
@@ -6,31 +7,20 @@ where the text itself is silent; what the text states on its own date line or by
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
-import regex
-
-from extractor.folding import fold, fold_tones, folded_patterns, strip_accents
-from extractor.resources import load_list
+from extractor.byline import Byline, author_names, intro_author
+from extractor.byline import find_byline as read_byline
+from extractor.headline import find_title
+from extractor.outlet import find_outlet, outlet_line, outlet_names, presenting_outlet
 from extractor.rules.dates import parse_date_line
 
+__all__ = ["Hints", "author_names", "extract_meta", "find_byline", "find_outlet", "find_published", "find_title",
+           "outlet_names"]
+
 _HEADER_LINES = 6
-_CLOSING_LINES = 4
-_SENTENCE_END = ".!?…\"”"
-# A name syllable: capitalised ("Hoàng"), shouted ("HOÀNG"), or an initial ("Đ," / "B.").
-_SYL = r"(?:\p{Lu}\p{Ll}+|\p{Lu}{2,}|\p{Lu}\p{Ll}*-\p{Lu}\p{Ll}+)"
-_NAME = rf"(?:\p{{Lu}}[.,]\s?{_SYL}(?:\s{_SYL}){{0,3}}|{_SYL}(?:\s{_SYL}){{1,4}})"
-_OUTLET_IN_BRACKETS = r"\((?P<outlet>[\p{Lu}][\p{L}\d.&\s-]{0,30}?)\)"
-_OUTLET_AFTER_SLASH = r"/\s*(?P<outlet>[\p{Lu}][\p{Lu}\d.&]{1,14})(?:\s*-\s*[^/]{1,40})?"
-_FOOTNOTE = regex.compile(r"^\[\d{1,3}\]")
-_LEAD_OUTLET = regex.compile(r"(?:^|\s)\((?P<outlet>\p{Lu}[\p{Lu}\d.&-]{1,14})\)\s*[-–—]\s")
-_FUSED_TITLE_END = regex.compile(r"\s\(\p{Lu}[\p{Lu}\d.&-]{1,14}\)\s*[-–—]\s")
-_CONTEST_PREFIX = regex.compile(r"^(?P<prefix>[\p{Lu}\d\s\-–,.\"“”]+):\s*(?=\S)")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_TRUNCATED_SLUG = 45
-# A first line longer than this is a headline fused with the body (older scrapes drop the line break).
-_FUSED_LINE = 200
+# How much of the opening lines an editor's note may take.
+_OPENING = 1500
 
 
 @dataclass
@@ -44,93 +34,16 @@ class Hints:
     slug: str | None = None  # the file name's or URL's last part, often the headline in ASCII
 
 
-@functools.cache
-def _byline() -> regex.Pattern:
-    labels = "|".join(fold_tones(p) for p in load_list("byline_labels.txt"))
-    return regex.compile(
-        rf"^(?:(?:{labels})\s*)?(?P<name>{_NAME})"
-        rf"(?:\s*[-–—]\s*(?P<unit>\p{{Lu}}[^()]{{1,80}}?)|\s*{_OUTLET_IN_BRACKETS}|\s*{_OUTLET_AFTER_SLASH})?\s*\.?$",
-        regex.IGNORECASE if False else 0,
-    )
+def find_byline(lines: list[str]) -> Byline:
+    """(author, outlet named in the byline) from the closing lines; source lines are no bylines."""
+    return read_byline(lines, outlet_line)
 
 
-@functools.cache
-def _label() -> regex.Pattern:
-    labels = "|".join(fold_tones(p) for p in load_list("byline_labels.txt"))
-    return regex.compile(rf"^(?:{labels})\s*", regex.IGNORECASE)
-
-
-def _is_name(name: str) -> bool:
-    folded = fold(name)
-    return not any(folded == w or folded.startswith(w + " ") for w in load_list("byline_stopwords.txt"))
-
-
-def _match_byline(text: str) -> regex.Match | None:
-    """A whole closing line (or line tail) that is a byline: optional label, a name, then unit or outlet."""
-    text = text.strip()
-    label = _label().match(fold_tones(text))
-    body = text[label.end():] if label else text
-    match = _byline().match(body)
-    return match if match and _is_name(match.group("name")) else None
-
-
-def _title_case(name: str) -> str:
-    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in name.split())
-
-
-def _is_position(line: str) -> bool:
-    folded = fold(line)
-    return len(line) <= 120 and any(folded.startswith(w + " ") for w in load_list("position_words.txt"))
-
-
-def _outlet_line(line: str) -> str | None:
-    tone_folded = fold_tones(line.strip())
-    for pattern in folded_patterns("outlet_markers.txt"):
-        match = pattern.match(tone_folded)
-        if match:
-            return line.strip()[match.start("outlet"): match.end("outlet")].strip()
-    return None
-
-
-def _closing_lines(lines: list[str]) -> list[str]:
-    """The last lines that may hold a byline: footnotes, outlet lines and blanks set aside."""
-    out = []
-    for line in reversed(lines):
-        if not line or _FOOTNOTE.match(line) or _outlet_line(line) or parse_date_line(line):
-            continue
-        out.append(line)
-        if len(out) == _CLOSING_LINES:
-            break
-    return out
-
-
-def find_byline(lines: list[str]) -> tuple[str | None, str | None]:
-    """(author, outlet named in the byline) from the closing lines."""
-    for line in _closing_lines(lines):
-        match = _match_byline(line)
-        if match is None:
-            # The byline may trail the last sentence on its line: "… đảng viên. Nguyễn Mai".
-            cut = max(line.rfind(c) for c in _SENTENCE_END)
-            if cut > 0 and not line[0].isdigit():
-                match = _match_byline(line[cut + 1:])
-        if match:
-            outlet = match.group("outlet") if "outlet" in match.groupdict() else None
-            return _title_case(match.group("name")), outlet.strip() if outlet else None
-        if not _is_position(line):
-            break
-    return None, None
-
-
-def find_outlet(lines: list[str], byline_outlet: str | None) -> str | None:
-    for line in reversed(lines[-8:]):
-        outlet = _outlet_line(line) if line else None
-        if outlet:
-            return outlet
-    if byline_outlet:
-        return byline_outlet
-    head = "\n".join(lines[:3])[:600]
-    match = _LEAD_OUTLET.search(head)
-    return match.group("outlet") if match else None
+def _introduced_author(lines: list[str]) -> str | None:
+    """The author an editor's note at the top names, when the same note presents the article as the
+    paper's own ("… đồng chí A đã có bài viết …. Báo X trân trọng giới thiệu …")."""
+    opening = "\n".join([line for line in lines if line.strip()][:_HEADER_LINES])[:_OPENING]
+    return intro_author(opening) if presenting_outlet(opening) else None
 
 
 def find_published(lines: list[str]) -> str | None:
@@ -139,47 +52,6 @@ def find_published(lines: list[str]) -> str | None:
         iso = parse_date_line(line)
         if iso:
             return iso
-    return None
-
-
-def _title_by_slug(line: str, slug: str) -> str | None:
-    """Cut a headline fused with its body ("Tiêu đề Đại biểu bỏ phiếu…") where the slug ends."""
-    wanted = [t for t in strip_accents(slug).split("-") if t]
-    words = list(_WORD.finditer(line))
-    if len(wanted) < 3 or len(words) < len(wanted):
-        return None
-    for index, token in enumerate(wanted):
-        word = strip_accents(words[index].group())
-        last = index == len(wanted) - 1
-        if word != token and not (last and word.startswith(token)):
-            return None
-    end_index = len(wanted) - 1
-    if len(slug) >= _TRUNCATED_SLUG:  # slugs are cut short: the headline runs on in lower case
-        while end_index + 1 < len(words) and words[end_index + 1].group()[0].islower():
-            end_index += 1
-    return line[: words[end_index].end()].strip()
-
-
-def _strip_contest_prefix(title: str) -> str:
-    match = _CONTEST_PREFIX.match(title)
-    if match and len(match.group("prefix").split()) >= 3 and any(c.isalpha() for c in match.group("prefix")):
-        return title[match.end():].strip()
-    return title
-
-
-def find_title(lines: list[str], slug: str | None) -> str | None:
-    for line in lines:
-        if not line or parse_date_line(line):
-            continue
-        title = None
-        if len(line) > _FUSED_LINE:
-            title = _title_by_slug(line, slug) if slug else None
-            fused = _FUSED_TITLE_END.search(line)
-            if title is None and fused and fused.start() < _FUSED_LINE:
-                title = line[: fused.start()]
-        title = title or line
-        title = _strip_contest_prefix(title.strip())
-        return title if 0 < len(title) <= 300 else None
     return None
 
 
@@ -195,6 +67,6 @@ def extract_meta(text: str, hints: Hints | None = None) -> dict:
         "title": hints.title or find_title(lines, hints.slug),
         "published": published,
         "published_from": published_from,
-        "author": author or hints.author,
+        "author": author or hints.author or _introduced_author(lines),
         "outlet": find_outlet(lines, byline_outlet),
     }

@@ -1,5 +1,7 @@
 """HTML pages: what trafilatura is helped with on Vietnamese portals (each with a case that must not fire)."""
 
+import pytest
+
 from extractor.html_reader import read_html
 
 BODY = "".join(
@@ -68,3 +70,33 @@ def test_html_reader_captions_and_header_byline_are_article_text():
     lines = text.split("\n")
     assert lines.index("Đồng chí Lò Văn Mạnh trao quyết định. Ảnh: Thu Trang") == 1
     assert lines[-1] == "Vi Thị Hoa" and hints.author == "Vi Thị Hoa"
+
+
+def test_html_reader_photo_in_a_table_is_no_headline_and_a_date_label_no_author():
+    table = ("<table class='image'><tr><td><img src='a.jpg'></td></tr>"
+             "<tr><td>Các đại biểu dự hội nghị sơ kết công tác xây dựng Đảng</td></tr></table>")
+    html = page(before="<div class='time'>Cập nhật lúc 08:15 ngày 14/11/2023</div>"
+                       "<div class='author'>Cập nhật lúc 08:15</div>").replace(
+        "<div class='detail-content'>", "<div class='detail-content'>" + table)
+    text, hints = read_html(html, None)
+    assert hints.title == "Xã Hương Sơn đổi mới sinh hoạt chi bộ"
+    assert hints.author is None and hints.published == "2023-11-14"
+    assert "Cập nhật" not in text.split("\n")[-1]
+
+
+def test_html_reader_headline_opening_the_body_stays():
+    from extractor.html_reader import _headline
+
+    blocks = [("h1", "Tin tức"), ("p", "Xã Hương Sơn đổi mới sinh hoạt chi bộ"), ("p", "Đoạn.")]
+    assert _headline("Xã Hương Sơn đổi mới sinh hoạt chi bộ\nĐoạn.", "Tin", blocks) == \
+        "Xã Hương Sơn đổi mới sinh hoạt chi bộ"
+
+
+@pytest.mark.parametrize("author, kept", [
+    ("Cập nhật lúc", None), ("Thứ Hai, 08:15", None), ("Ngày đăng", None), ("Lúc 08:15", None),
+    ("Vi Thị Hoa", "Vi Thị Hoa"), ("Ngọc Lan", "Ngọc Lan"),
+])
+def test_html_reader_author_hint(author, kept):
+    from extractor.html_reader import _author_hint
+
+    assert _author_hint(author) == kept

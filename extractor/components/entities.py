@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.rules.documents import citations as document_rules
 from extractor.rules.names import organizations, persons, places
+from extractor.rules.names.photos import credit_name
 from extractor.rules.names.resolution import BLOCKED, Candidate, resolve
 from extractor.rules.text.tokens import tokenize
 
@@ -67,15 +67,15 @@ def make_names(nlp: Language, name: str):
         for match in persons.find_names(doc.user_data["vx_text"], tokens=_tokens(doc)):
             _candidates(doc).append(Candidate(match.start, match.end, "PER", match.rule, person=match.name,
                                               short=match.short))
-        for start, end in persons.find_photo_credits(doc.user_data["vx_text"]):
-            _candidates(doc).append(Candidate(start, end, "PER", "photo_credit", person=None, role="photo"))
+        text = doc.user_data["vx_text"]
+        for start, end in persons.find_photo_credits(text):
+            _candidates(doc).append(Candidate(start, end, "PER", "photo_credit", person=credit_name(text[start:end]),
+                                              role="photo"))
         meta = doc._.vx_meta or {}
-        for key, rule in (("author_span", "byline"), ("outlet_span", "outlet")):
-            span = meta.get(key)
-            if span:
-                label = "PER" if key == "author_span" else "ORG"
-                _candidates(doc).append(Candidate(span[0], span[1], label, rule,
-                                                  role="author" if label == "PER" else None))
+        for start, end in meta.get("author_spans") or ():
+            _candidates(doc).append(Candidate(start, end, "PER", "byline", role="author"))
+        for start, end in meta.get("outlet_spans") or ():
+            _candidates(doc).append(Candidate(start, end, "ORG", "outlet"))
         return doc
 
     return find

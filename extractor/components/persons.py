@@ -47,7 +47,8 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
         role = entity.role or "mentioned"
         if _ROLE_ORDER[role] < _ROLE_ORDER[person["role"]]:
             person["role"] = role
-        if role == "mentioned":
+        # An author named inside a sentence (an editor's note) has titles like any mention.
+        if role != "photo":
             for title in titles_around(doc.user_data["vx_text"], entity.start, entity.end, _sentence_of(doc, entity.start)):
                 if fold_key(title) not in {fold_key(t) for t in person["titles"]}:
                     person["titles"].append(title)

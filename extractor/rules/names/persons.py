@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.folding import fold, fold_tones
-from extractor.resources import load_list, load_table
+from extractor.resources import load_table
+from extractor.rules.names.photos import find_photo_credits  # noqa: F401  (persons with role "photo")
 from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
 from extractor.rules.text.tokens import Token, joined_by_space, tokenize
 
@@ -56,11 +56,6 @@ def _abbreviations() -> tuple[regex.Pattern, dict[str, str]]:
     table = dict(load_table("abbreviations.tsv", 2))
     words = sorted(table, key=len, reverse=True)
     return regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(map(regex.escape, words)) + r")(?![\p{L}\d])"), table
-
-
-@functools.cache
-def _photo_labels() -> tuple[regex.Pattern, ...]:
-    return tuple(regex.compile(fold_tones(p), regex.IGNORECASE) for p in load_list("photo_credits.txt"))
 
 
 def _name_syllable(token: Token) -> bool:
@@ -128,20 +123,6 @@ def find_names(text: str, tokens: list[Token] | None = None,
                 continue
         i += 1
     return found
-
-
-def find_photo_credits(text: str) -> list[tuple[int, int]]:
-    """Spans of the names after photo-credit labels (`(Ảnh: Văn Huỳnh)`, `Ảnh: B. Trung`)."""
-    folded = fold(text)
-    spans = []
-    for pattern in _photo_labels():
-        for match in pattern.finditer(folded):
-            tail = text[match.end():match.end() + 60]
-            name = regex.match(r"[ ]*((?:\p{Lu}[.,] ?)?\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){0,3})", tail)
-            if name:
-                start = match.end() + name.start(1)
-                spans.append((start, start + len(name.group(1))))
-    return sorted(set(spans))
 
 
 def expand_abbreviations(title: str) -> str:

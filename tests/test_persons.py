@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import load_cases
+from extractor.segment import segment
 from extractor.rules.names.persons import expand_abbreviations, find_names, find_photo_credits, title_case, titles_around
 
 
@@ -26,15 +27,18 @@ def test_persons_photo_credits(text, names):
     assert [text[s:e] for s, e in find_photo_credits(text)] == names
 
 
-def test_persons_titles_before_and_after_the_name():
-    text = "Ngày 3-2, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy Đinh Văn Long đã dự."
-    start = text.index("Đinh")
-    assert titles_around(text, start, start + len("Đinh Văn Long"), (0, len(text))) == [
-        "Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Tổ chức Tỉnh ủy"]
-    text = "Đồng chí Hà Văn Tuấn, TUV, Bí thư Huyện ủy Yên Thế trao quyết định."
-    start = text.index("Hà")
-    assert titles_around(text, start, start + len("Hà Văn Tuấn"), (0, len(text))) == [
-        "Tỉnh ủy viên", "Bí thư Huyện ủy Yên Thế"]
+def _titles_of(text: str, name: str) -> list[str]:
+    """Titles of `name` as the pipeline reads them: every name in the text known, with word starts."""
+    start = text.index(name)
+    names = sorted((m.start, m.end) for m in find_names(text))
+    word_starts = {s for s, _ in segment(text).tokens}
+    return titles_around(text, start, start + len(name), (0, len(text)), names, word_starts)
+
+
+@pytest.mark.parametrize("case", [c for c in load_cases("persons.jsonl") if "titles" in c])
+def test_persons_titles_cases(case):
+    for name, titles in case["titles"].items():
+        assert _titles_of(case["text"], name) == titles, name
 
 
 def test_persons_title_case_and_abbreviations():

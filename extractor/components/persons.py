@@ -20,12 +20,28 @@ def _sentence_of(doc: Doc, start: int) -> tuple[int, int]:
     return sentences[at] if at >= 0 else (0, len(doc.user_data["vx_text"]))
 
 
+def _add_title(titles: list[str], title: str) -> None:
+    """A title once: a shorter form of one already listed ("Trưởng Ban Tổ chức" beside "Trưởng Ban Tổ
+    chức Trung ương") is the same position, and a longer one replaces it."""
+    key = fold_key(title)
+    for at, known in enumerate(titles):
+        known_key = fold_key(known)
+        if known_key == key or known_key.startswith(key + " "):
+            return
+        if key.startswith(known_key + " "):
+            titles[at] = title
+            return
+    titles.append(title)
+
+
 def build_persons(doc: Doc) -> tuple[list[dict], list]:
     """(persons, entities without the short forms that only mention someone named in full)."""
     people: dict[str, dict] = {}
     order: list[str] = []
     kept = []
     full = [e for e in doc._.vx_entities if e.label == "PER" and not e.short]
+    names = sorted((e.start, e.end) for e in doc._.vx_entities if e.label == "PER")
+    word_starts = {start for start, _ in doc.user_data["vx_segmentation"].tokens}
     for entity in doc._.vx_entities:
         if entity.label != "PER":
             kept.append(entity)
@@ -48,9 +64,9 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
         if _ROLE_ORDER[role] < _ROLE_ORDER[person["role"]]:
             person["role"] = role
         if role == "mentioned":
-            for title in titles_around(doc.user_data["vx_text"], entity.start, entity.end, _sentence_of(doc, entity.start)):
-                if fold_key(title) not in {fold_key(t) for t in person["titles"]}:
-                    person["titles"].append(title)
+            for title in titles_around(doc.user_data["vx_text"], entity.start, entity.end,
+                                       _sentence_of(doc, entity.start), names, word_starts):
+                _add_title(person["titles"], title)
     return [people[k] for k in order], kept
 
 

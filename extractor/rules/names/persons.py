@@ -14,12 +14,12 @@ from dataclasses import dataclass
 import regex
 
 from extractor.folding import fold, fold_tones
-from extractor.resources import load_list, load_table
+from extractor.resources import load_list
+from extractor.rules.names.person_titles import expand_abbreviations, titles_around  # noqa: F401 (re-exported)
 from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
 from extractor.rules.text.tokens import Token, joined_by_space, tokenize
 
 _MAX_SYLLABLES = 4
-_TITLE_SPLIT = regex.compile(r"\s*(?:,|;|\s-\s|\s–\s)\s*")
 
 
 @dataclass(frozen=True)
@@ -47,15 +47,13 @@ def _aliases() -> PhraseTable:
 
 
 @functools.cache
-def _titles() -> PhraseTable:
+def _title_words() -> PhraseTable:
     return list_table("titles.txt")
 
 
 @functools.cache
-def _abbreviations() -> tuple[regex.Pattern, dict[str, str]]:
-    table = dict(load_table("abbreviations.tsv", 2))
-    words = sorted(table, key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(map(regex.escape, words)) + r")(?![\p{L}\d])"), table
+def _title_body_words() -> PhraseTable:
+    return list_table("title_body_words.txt")
 
 
 @functools.cache
@@ -90,6 +88,13 @@ def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLE
     return count
 
 
+def _opens_position(tokens: list[Token], index: int) -> bool:
+    """A title or a body's name after an honorific ("đồng chí Ủy viên Bộ Chính trị", "đảng viên Chi bộ 3"):
+    no name follows there."""
+    body = _title_body_words().match(tokens, index)
+    return bool(_title_words().match(tokens, index) or (body and body[0] > 1))
+
+
 def title_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() if w.isupper() and len(w) > 1 else w for w in name.split())
 
@@ -112,7 +117,8 @@ def find_names(text: str, tokens: list[Token] | None = None,
         if honorific:
             after = i + honorific[0]
             run = (_capitalised_run(tokens, after, shouted=True)
-                   if after < len(tokens) and joined_by_space(tokens[after]) else 0)
+                   if after < len(tokens) and joined_by_space(tokens[after]) and not _opens_position(tokens, after)
+                   else 0)
             if run:
                 start, end = tokens[after].start, tokens[after + run - 1].end
                 found.append(NameMatch(start, end, text[start:end], "honorific+name", short=run == 1))
@@ -142,71 +148,3 @@ def find_photo_credits(text: str) -> list[tuple[int, int]]:
                 start = match.end() + name.start(1)
                 spans.append((start, start + len(name.group(1))))
     return sorted(set(spans))
-
-
-def expand_abbreviations(title: str) -> str:
-    pattern, table = _abbreviations()
-    return pattern.sub(lambda m: table[m.group()], title)
-
-
-def _head_tokens(piece: str, needed: int) -> list[Token]:
-    """The first tokens of `piece`, at least `needed` of them when it has that many: title matching looks
-    only a few tokens in, and tokenizing a whole long sentence for every name in it is quadratic."""
-    limit = 64
-    while True:
-        tokens = tokenize(piece[:limit])
-        if limit >= len(piece):
-            return tokens
-        tokens = tokens[:-1]  # the last one may be cut by the limit
-        if len(tokens) >= needed:
-            return tokens
-        limit *= 4
-
-
-def _is_title(piece: str) -> bool:
-    tokens = _head_tokens(piece, 2 + _titles().longest)
-    if not tokens:
-        return False
-    start = 1 if tokens[0].folded in ("nguyên", "phó") and len(tokens) > 1 else 0
-    return bool(_titles().match(tokens, start) or _titles().match(tokens, 0))
-
-
-def titles_around(text: str, start: int, end: int, sentence: tuple[int, int]) -> list[str]:
-    """Titles written next to a name: comma- or dash-separated pieces just before and just after it."""
-    before = text[sentence[0]:start]
-    after = text[end:sentence[1]]
-    titles: list[str] = []
-    # Before the name: the pieces back to the last one that is no title ("Ủy viên Bộ Chính trị, Bí thư …").
-    pieces = _TITLE_SPLIT.split(before.rstrip())
-    for piece in reversed(pieces):
-        candidate = _strip_leading_words(piece)
-        if not candidate or not _is_title(candidate):
-            break
-        titles.insert(0, candidate)
-        if candidate != piece.strip():
-            break
-    # After the name: ", TUV, Bí thư …" or " - Phó Chủ tịch …".
-    for piece in _TITLE_SPLIT.split(after)[1:] if _TITLE_SPLIT.match(after) else []:
-        piece = piece.strip().rstrip(".")
-        # The appositive ends where the sentence's verb begins.
-        cut = regex.search(r"\s(?:đã|đang|sẽ|vừa|cho|cùng|làm|trao|phát|chủ trì|nhấn|tham|dự|khẳng|cho biết)\b",
-                           piece)
-        piece = piece[:cut.start()] if cut else piece
-        if not piece or not _is_title(piece):
-            break
-        titles.append(piece)
-        if cut:
-            break
-    return [expand_abbreviations(" ".join(t.split())) for t in titles]
-
-
-def _strip_leading_words(piece: str) -> str:
-    """From the first title word on ("Ngày 20-5, Ủy viên Bộ Chính trị" → "Ủy viên Bộ Chính trị")."""
-    tokens = _head_tokens(piece, 9 + _titles().longest)
-    for index in range(len(tokens)):
-        if _titles().match(tokens, index) or (tokens[index].folded in ("nguyên",) and index + 1 < len(tokens)
-                                               and _titles().match(tokens, index + 1)):
-            return piece[tokens[index].start:].strip()
-        if index > 6:
-            break
-    return ""

@@ -3,13 +3,17 @@
 import pytest
 
 from conftest import load_cases
+from extractor.rules.names.organizations import find_organizations
+from extractor.rules.names.places import known_place_length
+from extractor.rules.text.tokens import tokenize
 from extractor.segment import segment
 from extractor.rules.names.persons import expand_abbreviations, find_names, find_photo_credits, title_case, titles_around
 
 
 @pytest.mark.parametrize("case", load_cases("persons.jsonl"))
 def test_persons_cases(case):
-    assert [m.name for m in find_names(case["text"])] == case["expect"]
+    word_starts = {s for s, _ in segment(case["text"]).tokens}
+    assert [m.name for m in find_names(case["text"], word_starts=word_starts)] == case["expect"]
 
 
 def test_persons_alias_keeps_its_surface():
@@ -44,3 +48,18 @@ def test_persons_titles_cases(case):
 def test_persons_title_case_and_abbreviations():
     assert title_case("HOÀNG MY") == "Hoàng My"
     assert expand_abbreviations("Phó Chủ tịch UBND tỉnh, ĐBQH") == "Phó Chủ tịch Ủy ban nhân dân tỉnh, Đại biểu Quốc hội"
+
+
+@pytest.mark.parametrize("text, organizations", [
+    ("Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh Trịnh Văn Sơn phát biểu.",
+     ["Học viện Chính trị quốc gia Hồ Chí Minh"]),
+    ("Phó Giám đốc Học viện Cán bộ TP Lưu Văn Hòa dự.", ["Học viện Cán bộ TP"]),
+    ("Chủ tịch Hội Nhà báo TP Đào Văn Kiên dự.", ["Hội Nhà báo TP"]),
+    # negatives: a school named after a person, a district named like a person, keep the name
+    ("Học sinh Trường THPT Lê Quý Đôn đạt giải.", ["Trường THPT Lê Quý Đôn"]),
+    ("Trung tâm Y tế huyện Trần Văn Thời khám bệnh.", ["Trung tâm Y tế huyện Trần Văn Thời"]),
+])
+def test_persons_organization_ends_before_the_person_its_title_names(text, organizations):
+    word_starts = {s for s, _ in segment(text).tokens}
+    found = find_organizations(text, known_place_length, tokens=tokenize(text, word_starts))
+    assert [text[m.start:m.end] for m in found] == organizations

@@ -146,8 +146,10 @@ def _take_level(tokens: list[Token], i: int, is_place: Callable[[list[Token], in
         return i + 1
     while i < len(tokens) and joined_by_space(tokens[i]) and (
             tokens[i].capitalised or _word_continues_name(tokens, i)):
-        if _heads().match(tokens, i) or _titles().match(tokens, i):
-            break
+        if _heads().match(tokens, i) or _titles().match(tokens, i) or (
+                _person_starts(tokens, i) and i + 2 < len(tokens) and joined_by_space(tokens[i + 2])
+                and tokens[i + 2].capitalised):
+            break  # "Hội Nhà báo TP Trần Văn A": the person after an unnamed level word is no place
         i += 1
     return i
 
@@ -159,6 +161,7 @@ def _extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], in
     distinctive = False
     named = False     # a place, a name or a number is in already (a nested head is not)
     lower_inner = False  # a lower-case name word is in ("các cơ quan"): "và doanh nghiệp" may follow
+    person_taken = False  # a person's name is in already ("Trường THPT Lê Lợi")
     i = index
     while i < len(tokens) and joined_by_space(tokens[i]):
         token = tokens[i]
@@ -183,6 +186,10 @@ def _extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], in
                 i = end = i + nested[0]
                 distinctive = True
                 continue
+            if _person_starts(tokens, i) and people_allowed and (person_taken or tokens[i - 1].folded == "tp"):
+                break  # "Học viện … Hồ Chí Minh Trần Văn A", "Học viện Cán bộ TP Trần Văn A": the person the
+                # title names, after the one the body is named after or after the city
+            person_taken = person_taken or _person_starts(tokens, i)
             if _person_starts(tokens, i) and not people_allowed:
                 # A committee already named takes no second place: "Huyện ủy Tân Yên Dương Đức Thảo"
                 # ends before the person; an unnamed one keeps a known place ("Huyện ủy Trần Văn Thời").

@@ -93,7 +93,10 @@ class _Window:
         if gap in (". ", ".") and previous.shouted and len(previous.text) <= 3:
             return True  # "TP. HCM"
         # "Sở Tài nguyên - Môi trường" is one body; "Bí thư - Chủ tịch" two titles.
-        return (gap.strip() in ("-", "–", "&") and index not in self.heads and self.acceptable(index)
+        if gap.strip() == "&":
+            return self.acceptable(index)  # "Sở GD&ĐT"
+        # after a dash, a word of two syllables at least: "… Trung ương - Ảnh: …" is a caption
+        return (gap.strip() in ("-", "–") and index not in self.heads and self.acceptable(index)
                 and index + 1 < len(self.tokens) and self.tokens[index + 1].gap == " ")
 
     def acceptable(self, index: int) -> bool:

@@ -8,18 +8,22 @@ named in full whose name ends with them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
 import regex
 
 from extractor.folding import fold, fold_tones
-from extractor.resources import load_list
+from extractor.resources import load_list, load_table
 from extractor.rules.names.person_titles import expand_abbreviations, titles_around  # noqa: F401 (re-exported)
 from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
+from extractor.rules.names.places import known_place_length
 from extractor.rules.text.tokens import Token, joined_by_space, tokenize
 
 _MAX_SYLLABLES = 4
+_HOUSE_NUMBER = regex.compile(r"\d+[A-Za-z]?(?:/\d+)*")
+_FUSED_TAIL = regex.compile(r"(?<=\p{Ll})(?:\p{Lu}|[.\d]).*$|(?<=\p{L})\d+$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,11 @@ def _honorifics() -> PhraseTable:
 @functools.cache
 def _aliases() -> PhraseTable:
     return pair_table("person_aliases.tsv")
+
+
+@functools.cache
+def _named_after() -> PhraseTable:
+    return list_table("named_after_words.txt")
 
 
 @functools.cache
@@ -85,6 +94,8 @@ def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLE
                       or _stop_words().match(tokens, at)):
             break
         count += 1
+        if _FUSED_TAIL.search(token.text):
+            break  # "Hồ Chí Minh11. Trần …": the rest of the token is the next line's
     return count
 
 
@@ -92,7 +103,14 @@ def _opens_position(tokens: list[Token], index: int) -> bool:
     """A title or a body's name after an honorific ("đồng chí Ủy viên Bộ Chính trị", "đảng viên Chi bộ 3"):
     no name follows there."""
     body = _title_body_words().match(tokens, index)
-    return bool(_title_words().match(tokens, index) or (body and body[0] > 1))
+    return bool(_title_words().match(tokens, index) or (body and body[0] > 1)
+                or (tokens[index].shouted and tokens[index].text in _abbreviated_words()))
+
+
+@functools.cache
+def _abbreviated_words() -> frozenset[str]:
+    """The words of the standard abbreviations ("đảng viên TP HCM": a city, not a shouted name)."""
+    return frozenset(word for abbreviation, _ in load_table("abbreviations.tsv", 2) for word in abbreviation.split())
 
 
 def title_case(name: str) -> str:
@@ -105,35 +123,108 @@ def find_names(text: str, tokens: list[Token] | None = None,
     given, tell a name from a word that merely starts with a capital)."""
     tokens = tokens if tokens is not None else tokenize(text, word_starts)
     found: list[NameMatch] = []
+    starts = [t.start for t in tokens]
     i = 0
     while i < len(tokens):
-        alias = _aliases().match(tokens, i)
-        if alias and tokens[i].capitalised:
-            length, person = alias
-            found.append(NameMatch(tokens[i].start, tokens[i + length - 1].end, person, "person_alias"))
-            i += length
+        match = _name_at(text, tokens, i)
+        if match is None:
+            i += 1
             continue
-        honorific = _honorifics().match(tokens, i)
-        if honorific:
-            after = i + honorific[0]
-            run = (_capitalised_run(tokens, after, shouted=True)
-                   if after < len(tokens) and joined_by_space(tokens[after]) and not _opens_position(tokens, after)
-                   else 0)
-            if run:
-                start, end = tokens[after].start, tokens[after + run - 1].end
-                found.append(NameMatch(start, end, text[start:end], "honorific+name", short=run == 1))
-                i = after + run
-                continue
-        surname = _surnames().match(tokens, i)
-        if surname and tokens[i].capitalised and not tokens[i].shouted:
-            run = _capitalised_run(tokens, i)
-            if 2 <= run:
-                start, end = tokens[i].start, tokens[i + run - 1].end
-                found.append(NameMatch(start, end, text[start:end], "surname+name"))
-                i += run
-                continue
-        i += 1
+        name, i = match
+        if name.rule == "person_alias" or not _names_a_thing(tokens, bisect.bisect_left(starts, name.start)):
+            found.append(name)
     return found
+
+
+def _name_at(text: str, tokens: list[Token], i: int) -> tuple[NameMatch, int] | None:
+    """The name that starts at token i, and the index after it."""
+    alias = _aliases().match(tokens, i)
+    if alias and tokens[i].capitalised:
+        length, person = alias
+        return NameMatch(tokens[i].start, tokens[i + length - 1].end, person, "person_alias"), i + length
+    honorific = _honorifics().match(tokens, i)
+    if honorific:
+        after = i + honorific[0]
+        run = (_capitalised_run(tokens, after, shouted=True)
+               if after < len(tokens) and joined_by_space(tokens[after]) and not _opens_position(tokens, after)
+               else 0)
+        if run:
+            start, end = tokens[after].start, _syllable_end(tokens[after + run - 1])
+            return NameMatch(start, end, text[start:end], "honorific+name", short=run == 1), after + run
+    surname = _surnames().match(tokens, i)
+    if surname and tokens[i].capitalised and not tokens[i].shouted and not _inside_place(tokens, i):
+        run = _capitalised_run(tokens, i)
+        if run == 2 and _word_runs_on(tokens, i + 2):
+            return None  # "Từ Đại hội", "Đảng Cộng sản": the second capital opens a common word
+        if 2 <= run:
+            start, end = tokens[i].start, _syllable_end(tokens[i + run - 1])
+            return NameMatch(start, end, text[start:end], "surname+name"), i + run
+    return None
+
+
+def _inside_place(tokens: list[Token], i: int) -> bool:
+    """A family name that is part of a known place's name ("Kiên Giang", "Thanh Hà"), or that opens a
+    place a name follows ("Bí thư Thành ủy Hà Nội Trần Văn A": the person is "Trần Văn A"). The places
+    of a capitalised run are read from its start, longest first ("Tân Yên Dương Đức Thảo" is the
+    district Tân Yên, then a person)."""
+    at = i
+    while at > 0 and i - at < 6 and joined_by_space(tokens[at]) and tokens[at - 1].capitalised:
+        at -= 1
+    while at < i:
+        length = known_place_length(tokens, at) if tokens[at].capitalised else 0
+        if length >= 2 and at + length > i:
+            return True
+        at += max(length, 1)
+    length = known_place_length(tokens, i)
+    after = i + length
+    return (length >= 2 and after + 1 < len(tokens) and joined_by_space(tokens[after])
+            and bool(_surnames().match(tokens, after)) and _capitalised_run(tokens, after) >= 2)
+
+
+def _word_runs_on(tokens: list[Token], index: int) -> bool:
+    """Token `index` is a lowercase later syllable of the word before it (the segmenter's words)."""
+    return index < len(tokens) and tokens[index].continues and not tokens[index].capitalised
+
+
+def _house_number_before(tokens: list[Token], at: int) -> bool:
+    """", 425 Lê Lợi": a number that opens an address makes the name after it a street's."""
+    number = tokens[at - 1]
+    return (joined_by_space(tokens[at]) and bool(_HOUSE_NUMBER.fullmatch(number.text))
+            and (at == 1 or number.gap.strip() == ",") and at - 2 >= 0 and not tokens[at - 2].text.isdigit())
+
+
+def _year_name(tokens: list[Token], at: int) -> bool:
+    """A year of the sixty-year cycle, stem then branch ("Tết Đinh Dậu", "năm Canh Tý"), is no person."""
+    if at + 1 >= len(tokens) or not joined_by_space(tokens[at + 1]):
+        return False
+    kinds = _year_syllables()
+    return kinds.get(tokens[at].folded) == "stem" and kinds.get(tokens[at + 1].folded) == "branch"
+
+
+@functools.cache
+def _year_syllables() -> dict[str, str]:
+    return {fold(syllable): kind for kind, syllable in load_table("year_cycle_syllables.tsv", 2)}
+
+
+def _syllable_end(token: Token) -> int:
+    """Where a name's last syllable ends: before a list number or a next line glued to it ("Minh11",
+    "MạnhBan", "Nội.1962")."""
+    return token.start + len(_FUSED_TAIL.sub("", token.text))
+
+
+def _names_a_thing(tokens: list[Token], at: int) -> bool:
+    """A person's name (from token `at`) after a word that makes it the name of a street, a school, an
+    award … (`đường Lê Lợi`, `giải thưởng Lý Tự Trọng`): no mention of the person."""
+    if not at:
+        return False
+    if _house_number_before(tokens, at) or _year_name(tokens, at):
+        return True
+    for length in range(1, _named_after().longest + 1):
+        start = at - length
+        if start >= 0 and joined_by_space(tokens[at]) and (m := _named_after().match(tokens, start)) \
+                and m[0] == length:
+            return True
+    return False
 
 
 def find_photo_credits(text: str) -> list[tuple[int, int]]:

@@ -1,13 +1,19 @@
 """Person names, photo credits and titles."""
 
 import pytest
-
 from conftest import load_cases
+
 from extractor.rules.names.organizations import find_organizations
+from extractor.rules.names.persons import (
+    expand_abbreviations,
+    find_names,
+    find_photo_credits,
+    title_case,
+    titles_around,
+)
 from extractor.rules.names.places import known_place_length
 from extractor.rules.text.tokens import tokenize
 from extractor.segment import segment
-from extractor.rules.names.persons import expand_abbreviations, find_names, find_photo_credits, title_case, titles_around
 
 
 @pytest.mark.parametrize("case", load_cases("persons.jsonl"))

@@ -123,7 +123,7 @@ class _Window:
         if start < 0 or not self.tokens[start].capitalised:
             return False
         return not any(known_place_length(self.tokens, k) == index - k
-                       for k in range(max(0, index - 4), index) if self.tokens[k].capitalised)
+                       for k in range(max(0, index - 4), index - 1) if self.tokens[k].capitalised)
 
     def modifiers_before(self, index: int, floor: int) -> int:
         """The start of the modifiers written before a title word (`nguyên Phó` …)."""
@@ -264,11 +264,11 @@ def _titles_after(w: _Window) -> list[str]:
 
 
 def _shared_list_titles(w: _Window, start: int) -> list[str]:
-    """Titles before a colon that opens a list of names this one belongs to."""
+    """Titles before a colon or a bracket that opens a list of names this one belongs to."""
     at = start
     while at > 0:
         gap = w.tokens[at].gap.strip()
-        if gap == ":":
+        if gap in (":", "("):  # "Các đồng chí Ủy viên Bộ Chính trị: …", "Sáu ủy viên Bộ Chính trị (…)"
             titles, _ = _titles_before(w, at)
             return titles
         if gap not in ("", ",", ";") and gap not in _SEPARATORS:

@@ -131,7 +131,8 @@ def find_names(text: str, tokens: list[Token] | None = None,
             i += 1
             continue
         name, i = match
-        if name.rule == "person_alias" or not _names_a_thing(tokens, bisect.bisect_left(starts, name.start)):
+        at = bisect.bisect_left(starts, name.start)
+        if name.rule == "person_alias" or not (_names_a_thing(tokens, at) or _city_after_level(tokens, at, i)):
             found.append(name)
     return found
 
@@ -148,6 +149,8 @@ def _name_at(text: str, tokens: list[Token], i: int) -> tuple[NameMatch, int] | 
         run = (_capitalised_run(tokens, after, shouted=True)
                if after < len(tokens) and joined_by_space(tokens[after]) and not _opens_position(tokens, after)
                else 0)
+        if run == 2 and _word_runs_on(tokens, after + 2):
+            run = 0  # "đảng viên Đảng Cộng sản": the capitals open a common word
         if run:
             start, end = tokens[after].start, _syllable_end(tokens[after + run - 1])
             return NameMatch(start, end, text[start:end], "honorific+name", short=run == 1), after + run
@@ -210,6 +213,27 @@ def _syllable_end(token: Token) -> int:
     """Where a name's last syllable ends: before a list number or a next line glued to it ("Minh11",
     "MạnhBan", "Nội.1962")."""
     return token.start + len(_FUSED_TAIL.sub("", token.text))
+
+
+def _city_after_level(tokens: list[Token], at: int, end: int) -> bool:
+    """A known place after its level word is the place, even when it is named after a person
+    ("TP. Hồ Chí Minh", "thành phố Hồ Chí Minh"); the person's name alone is left to resolution."""
+    if at == 0 or known_place_length(tokens, at) != end - at:
+        return False
+    gap = tokens[at].gap
+    for length in (2, 1):
+        start = at - length
+        if start >= 0 and (gap == " " or (gap == ". " and length == 1)) \
+                and (m := _place_levels().match(tokens, start)) and m[0] == length:
+            return True
+    return False
+
+
+@functools.cache
+def _place_levels() -> PhraseTable:
+    """The level words of places that take a name (data/place_level_words.txt, read as it is)."""
+    return PhraseTable({word.rstrip("."): True for word, _, takes in load_table("place_level_words.txt", 3)
+                        if takes in ("name", "both")})
 
 
 def _names_a_thing(tokens: list[Token], at: int) -> bool:

@@ -3,6 +3,7 @@
 import pytest
 from conftest import load_cases
 
+from extractor.api import extract
 from extractor.rules.names.organizations import find_organizations
 from extractor.rules.names.persons import (
     expand_abbreviations,
@@ -69,3 +70,12 @@ def test_persons_organization_ends_before_the_person_its_title_names(text, organ
     word_starts = {s for s, _ in segment(text).tokens}
     found = find_organizations(text, known_place_length, tokens=tokenize(text, word_starts))
     assert [text[m.start:m.end] for m in found] == organizations
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Quận ủy đã kỷ luật bà Hương vì gian dối trong báo cáo.", ["Hương"]),
+    # negative: a short form of a person named in full is a mention of that person
+    ("Ông Nguyễn Tiến Dũng dự họp. Ông Dũng cho biết chi bộ có 30 đảng viên.", ["Nguyễn Tiến Dũng"]),
+])
+def test_persons_short_form_alone_is_its_own_person(text, names):
+    assert [p["name"] for p in extract(text)["persons"]] == names

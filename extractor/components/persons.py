@@ -49,8 +49,10 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
         if entity.short:
             owner = next((f for f in full if fold_key(f.person or f.text).endswith(" " + fold_key(entity.text))), None)
             if owner is None:
-                continue  # a bare given name with nobody to refer to
-            name = title_case(owner.person or owner.text)
+                kept.append(entity)  # "bà Hương" with no full name anywhere: the person as the text names her
+                name = title_case(entity.text)
+            else:
+                name = title_case(owner.person or owner.text)
         else:
             kept.append(entity)
             name = title_case(entity.person or entity.text)

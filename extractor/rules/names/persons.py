@@ -149,7 +149,7 @@ def _name_at(text: str, tokens: list[Token], i: int) -> tuple[NameMatch, int] | 
         run = (_capitalised_run(tokens, after, shouted=True)
                if after < len(tokens) and joined_by_space(tokens[after]) and not _opens_position(tokens, after)
                else 0)
-        if run == 2 and _word_runs_on(tokens, after + 2):
+        if run in (1, 2) and _word_runs_on(tokens, after + run):
             run = 0  # "đảng viên Đảng Cộng sản": the capitals open a common word
         if run:
             start, end = tokens[after].start, _syllable_end(tokens[after + run - 1])

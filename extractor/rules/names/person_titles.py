@@ -83,6 +83,20 @@ class _Window:
         self.bodies = {j for i in range(len(self.tokens)) if (m := _body_words().match(self.tokens, i))
                        for j in range(i, i + m[0])}
         self.named = _name_tokens(self.tokens, names, (start, end))
+        self.dashed = self._dashed_words()
+
+    def _dashed_words(self) -> set[int]:
+        """Lowercase words of two syllables after a dash that end a body's name ("Bộ Bưu chính - viễn
+        thông", "Phòng Tài nguyên - môi trường)"): what follows them is no more lowercase text."""
+        dashed = set()
+        tokens = self.tokens
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].gap.strip() not in ("-", "–") or tokens[i].capitalised or not tokens[i + 1].continues:
+                continue
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if after is None or after.gap.strip(" ") or after.capitalised:
+                dashed.update((i, i + 1))
+        return dashed
 
     def joined(self, index: int) -> bool:
         """Whether token `index` continues the phrase of the token before it."""
@@ -106,7 +120,8 @@ class _Window:
         token = self.tokens[index]
         if token.capitalised and _stop_words().match(self.tokens, index):
             return False  # "… Bình Định Ngày 25-5, Phó Thủ tướng": a lost break before a date
-        if index in self.covered or index in self.bodies or token.capitalised or token.text[0].isdigit():
+        if index in self.covered or index in self.bodies or index in self.dashed or token.capitalised \
+                or token.text[0].isdigit():
             return True
         # "Chính trị", "Tài nguyên": the second syllable of a capitalised word (the segmenter also glues a
         # verb to a body word or a place, "ủy dự", "Bình Thuận dự", so only a capital opens such a word and

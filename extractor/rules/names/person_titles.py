@@ -50,6 +50,11 @@ def _stop_words() -> PhraseTable:
 
 
 @functools.cache
+def _predicates() -> PhraseTable:
+    return list_table("title_predicates.txt")
+
+
+@functools.cache
 def _honorifics() -> PhraseTable:
     return list_table("honorifics.txt")
 
@@ -213,11 +218,21 @@ def _skip_honorific_back(w: _Window, index: int) -> int:
     """The token before an honorific that ends at `index - 1` (`Bí thư Tỉnh ủy, đồng chí` + name)."""
     if index >= len(w.tokens) or w.tokens[index].gap != " ":
         return index  # "(… huyện Kỳ Anh), Trần Văn A": a place's last syllable, no honorific
-    for length in (3, 2, 1):
+    for length in (4, 3, 2, 1):
         at = index - length
-        if at >= 0 and (m := _honorifics().match(w.tokens, at)) and m[0] == length:
+        if at >= 0 and (m := _honorifics().match(w.tokens, at)) and m[0] == length \
+                and (at not in w.heads or w.heads[at] != length):  # "lão thành cách mạng" is also a title
             return at
     return index
+
+
+def _told_as_predicate(w: _Window, first: int) -> bool:
+    """Whether the words before token `first` tell the position as a predicate (`là`, `làm`, `giữ chức`)."""
+    for length in (3, 2, 1):
+        at = first - length
+        if at >= 0 and w.joined(first) and (m := _predicates().match(w.tokens, at)) and m[0] == length:
+            return True
+    return False
 
 
 def _titles_before(w: _Window, index: int) -> tuple[list[str], int]:
@@ -229,6 +244,10 @@ def _titles_before(w: _Window, index: int) -> tuple[list[str], int]:
         if found is None:
             break
         first, opens = found
+        if titles and _told_as_predicate(w, first):
+            # "đảng viên là trưởng thôn, Bí thư … X": a position told with là is no title (spec §4); right
+            # before the name "là" introduces the person ("đó là đại tá X") and the title stays
+            break
         titles.insert(0, w.surface(first, at - 1))
         at = first
         if not opens or at == 0 or w.tokens[at].gap.strip() not in _SEPARATORS:

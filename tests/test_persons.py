@@ -5,6 +5,7 @@ from conftest import load_cases
 
 from extractor.api import extract
 from extractor.rules.names.organizations import find_organizations
+from extractor.rules.names.person_titles import titles_on_next_line
 from extractor.rules.names.persons import (
     expand_abbreviations,
     find_names,
@@ -79,3 +80,15 @@ def test_persons_organization_ends_before_the_person_its_title_names(text, organ
 ])
 def test_persons_short_form_alone_is_its_own_person(text, names):
     assert [p["name"] for p in extract(text)["persons"]] == names
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("Chi bộ làm tốt công tác phát triển đảng viên.\n\nĐinh Thị Hà\nPhó Trưởng Ban Tổ chức Huyện ủy\n", [
+        "Phó Trưởng Ban Tổ chức Huyện ủy"]),
+    # negatives: a next line that is no title, or a title line that runs on into a sentence
+    ("Chi bộ làm tốt công tác phát triển đảng viên.\n\nĐinh Thị Hà\nNguồn: Báo Lai Châu\n", []),
+    ("Chi bộ làm tốt công tác.\n\nĐinh Thị Hà\nBí thư Chi bộ cho biết sẽ tiếp tục.\n", []),
+])
+def test_persons_byline_position_on_the_next_line(text, titles):
+    end = text.index("Đinh Thị Hà") + len("Đinh Thị Hà")
+    assert titles_on_next_line(text, end) == titles

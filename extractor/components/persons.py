@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.folding import fold_key
+from extractor.rules.names.person_titles import titles_on_next_line
 from extractor.rules.names.persons import title_case, titles_around
 
 _ROLE_ORDER = {"author": 0, "photo": 1, "mentioned": 2}
@@ -65,6 +66,9 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
         role = entity.role or "mentioned"
         if _ROLE_ORDER[role] < _ROLE_ORDER[person["role"]]:
             person["role"] = role
+        if role == "author":
+            for title in titles_on_next_line(doc.user_data["vx_text"], entity.end, names, word_starts):
+                _add_title(person["titles"], title)
         if role == "mentioned":
             for title in titles_around(doc.user_data["vx_text"], entity.start, entity.end,
                                        _sentence_of(doc, entity.start), names, word_starts):

@@ -6,47 +6,25 @@ A title is an optional modifier (`nguyên`, `quyền`, `phó`: `data/title_modif
 numbers (`Chi bộ 5`). Anything else (a verb, another person's name, a bracket) ends it, so a clause or
 another person's title is never read as one. Titles stand before the name (`Ủy viên Bộ Chính trị, Bí thư
 Thành ủy Hà Nội Trần Văn A`), after it as appositions (`Trần Văn A, Bí thư Huyện ủy`, `Trần Văn A - Giám
-đốc Sở`, `Trần Văn A (nguyên Phó Chủ tịch xã, bí thư Chi bộ)`), or before a colon that opens a list of names
-(`Các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc hội Trần Văn A; …`).
+đốc Sở`, `Trần Văn A (nguyên Phó Chủ tịch xã, bí thư Chi bộ)`), before a colon or a bracket that opens a
+list of names (`Các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc hội Trần Văn A; …`), or on the line under a
+closing byline. Which tokens may stand in a title is `title_window`'s part.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 
 import regex
 
 from extractor.resources import load_table
 from extractor.rules.names.phrases import PhraseTable, list_table
-from extractor.rules.names.places import known_place_length
-from extractor.rules.text.tokens import Token, tokenize
+from extractor.rules.names.title_window import CONNECTORS, TitleWindow, modifiers
 
-_WINDOW = 400  # characters read on each side of a name: titles are short, sentences can be huge
 _SEPARATORS = {",", "-", "–", "—"}
-_CONNECTORS = ("và", "của")  # body words that join two names of bodies, never end one
-_LIST_NUMBER = regex.compile(r"(?<=\p{L})\d{1,2}$")  # "Bộ Công an3. Lê …": a list's number glued on
+_AFTER_BRACKET = ("),", ")-", ")–")
+_NEXT_LINE = regex.compile(r"[ \t]*\n\s*([^\n]{1,150})(?:\n|$)")
 _FUSED_CAPITAL = regex.compile(r"(?<=\p{Ll})\p{Lu}")  # "… Hồ Chí MinhỦy ban …": a lost line break
-
-
-@functools.cache
-def _titles() -> PhraseTable:
-    return list_table("titles.txt")
-
-
-@functools.cache
-def _modifiers() -> PhraseTable:
-    return list_table("title_modifiers.txt")
-
-
-@functools.cache
-def _body_words() -> PhraseTable:
-    return list_table("title_body_words.txt")
-
-
-@functools.cache
-def _stop_words() -> PhraseTable:
-    return list_table("name_stop_words.txt")
 
 
 @functools.cache
@@ -71,135 +49,9 @@ def expand_abbreviations(title: str) -> str:
     return pattern.sub(lambda m: table[m.group()], title)
 
 
-class _Window:
-    """The tokens around one name, with what the grammar asks of each: is it a title word, a body word,
-    part of another person's name."""
-
-    def __init__(self, text: str, start: int, end: int, sentence: tuple[int, int],
-                 names: list[tuple[int, int]], word_starts: frozenset[int] | set[int] | None):
-        low, high = max(sentence[0], start - _WINDOW), min(sentence[1], end + _WINDOW)
-        self.text = text
-        self.tokens = _shifted(tokenize(text[low:high]), low, word_starts)
-        starts = [t.start for t in self.tokens]
-        self.first = bisect.bisect_left(starts, start)       # the name's first token
-        self.after = bisect.bisect_left(starts, end)         # the first token after it
-        self.heads = {i: m[0] for i in range(len(self.tokens)) if (m := _titles().match(self.tokens, i))}
-        self.covered = {j for i, length in self.heads.items() for j in range(i, i + length)}
-        self.bodies = {j for i in range(len(self.tokens)) if (m := _body_words().match(self.tokens, i))
-                       for j in range(i, i + m[0])}
-        self.named = _name_tokens(self.tokens, names, (start, end))
-        self.dashed = self._dashed_words()
-
-    def _dashed_words(self) -> set[int]:
-        """Lowercase words of two syllables after a dash that end a body's name ("Bộ Bưu chính - viễn
-        thông", "Phòng Tài nguyên - môi trường)"): what follows them is no more lowercase text."""
-        dashed = set()
-        tokens = self.tokens
-        for i in range(1, len(tokens) - 1):
-            if tokens[i].gap.strip() not in ("-", "–") or tokens[i].capitalised or not tokens[i + 1].continues:
-                continue
-            after = tokens[i + 2] if i + 2 < len(tokens) else None
-            if after is None or after.gap.strip(" ") or after.capitalised:
-                dashed.update((i, i + 1))
-        return dashed
-
-    def joined(self, index: int) -> bool:
-        """Whether token `index` continues the phrase of the token before it."""
-        gap = self.tokens[index].gap
-        if gap.strip(" ") == "" and gap:
-            return True
-        previous = self.tokens[index - 1]
-        if gap in (". ", ".") and previous.shouted and len(previous.text) <= 3:
-            return True  # "TP. HCM"
-        # "Sở Tài nguyên - Môi trường" is one body; "Bí thư - Chủ tịch" two titles.
-        if gap.strip() == "&":
-            return self.acceptable(index)  # "Sở GD&ĐT"
-        # after a dash, a word of two syllables at least: "… Trung ương - Ảnh: …" is a caption
-        return (gap.strip() in ("-", "–") and index not in self.heads and self.acceptable(index)
-                and index + 1 < len(self.tokens) and self.tokens[index + 1].gap == " ")
-
-    def acceptable(self, index: int) -> bool:
-        """A token that may stand inside a title phrase."""
-        if index in self.named:
-            return False
-        token = self.tokens[index]
-        if token.capitalised and _stop_words().match(self.tokens, index):
-            return False  # "… Bình Định Ngày 25-5, Phó Thủ tướng": a lost break before a date
-        if index in self.covered or index in self.bodies or index in self.dashed or token.capitalised \
-                or token.text[0].isdigit():
-            return True
-        # "Chính trị", "Tài nguyên": the second syllable of a capitalised word (the segmenter also glues a
-        # verb to a body word or a place, "ủy dự", "Bình Thuận dự", so only a capital opens such a word and
-        # only its second syllable is taken)
-        return token.continues and self._continues_capitalised_word(index)
-
-    def _continues_capitalised_word(self, index: int) -> bool:
-        """A later syllable of a word the segmenter made that opens with a capital ("Chính trị", "Bộ Chính
-        trị"), unless that capital starts a place's name: the segmenter glues a verb to a place ("Bình Thuận
-        dự")."""
-        start = index - 1
-        while start > 0 and self.tokens[start].continues:
-            start -= 1
-        if start < 0 or not self.tokens[start].capitalised:
-            return False
-        return not any(known_place_length(self.tokens, k) == index - k
-                       for k in range(max(0, index - 4), index - 1) if self.tokens[k].capitalised)
-
-    def modifiers_before(self, index: int, floor: int) -> int:
-        """The start of the modifiers written before a title word (`nguyên Phó` …)."""
-        moved = True
-        while moved:
-            moved = False
-            for length in (2, 1):
-                at = index - length
-                if at >= floor and self.joined(index) and (m := _modifiers().match(self.tokens, at)) \
-                        and m[0] == length:
-                    index, moved = at, True
-                    break
-        return index
-
-    def surface(self, first: int, last: int) -> str:
-        while last > first and self.tokens[last].folded in _CONNECTORS:
-            last -= 1
-        words = self.text[self.tokens[first].start:self.tokens[last].end]
-        following = self.text[self.tokens[last].end:self.tokens[last].end + 1]
-        if following == ".":
-            words = _LIST_NUMBER.sub("", words)
-        return " ".join(words.split())
-
-
-def _shifted(tokens: list[Token], offset: int, word_starts) -> list[Token]:
-    """Tokens of a slice at their offsets in the text, knowing the segmenter's word starts when given."""
-    shifted = []
-    for i, t in enumerate(tokens):
-        start = t.start + offset
-        continues = (word_starts is not None and i > 0 and start not in word_starts
-                     and t.gap != "" and t.gap.strip(" ") == "")
-        shifted.append(t._replace(start=start, end=t.end + offset, continues=continues))
-    return shifted
-
-
-def _name_tokens(tokens: list[Token], names: list[tuple[int, int]], own: tuple[int, int]) -> set[int]:
-    """Indices of tokens inside other persons' names (names sorted by start)."""
-    if not tokens or not names:
-        return set()
-    low, high = tokens[0].start, tokens[-1].end
-    at = bisect.bisect_left(names, (low, -1))
-    at = max(at - 1, 0)
-    starts = [t.start for t in tokens]
-    inside = set()
-    while at < len(names) and names[at][0] < high:
-        start, end = names[at]
-        at += 1
-        if (start, end) == own or end <= low:
-            continue
-        inside.update(range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
-    return inside
-
-
-def _title_ending_at(w: _Window, last: int) -> tuple[int, bool] | None:
+def _title_ending_at(w: TitleWindow, last: int) -> tuple[int, bool] | None:
     """(first token, whether it opens its piece) of the title phrase that ends at token `last`."""
-    if not w.acceptable(last) or w.tokens[last].folded in _CONNECTORS:
+    if not w.acceptable(last) or w.tokens[last].folded in CONNECTORS:
         return None  # "… Phó Chủ tịch xã và" + name: that title is the previous person's
     floor = last
     while floor > 0 and w.acceptable(floor - 1) and w.joined(floor):
@@ -214,7 +66,7 @@ def _title_ending_at(w: _Window, last: int) -> tuple[int, bool] | None:
     return first, opens
 
 
-def _skip_honorific_back(w: _Window, index: int) -> int:
+def _skip_honorific_back(w: TitleWindow, index: int) -> int:
     """The token before an honorific that ends at `index - 1` (`Bí thư Tỉnh ủy, đồng chí` + name)."""
     if index >= len(w.tokens) or w.tokens[index].gap != " ":
         return index  # "(… huyện Kỳ Anh), Trần Văn A": a place's last syllable, no honorific
@@ -226,7 +78,7 @@ def _skip_honorific_back(w: _Window, index: int) -> int:
     return index
 
 
-def _told_as_predicate(w: _Window, first: int) -> bool:
+def _told_as_predicate(w: TitleWindow, first: int) -> bool:
     """Whether the words before token `first` tell the position as a predicate (`là`, `làm`, `giữ chức`)."""
     for length in (3, 2, 1):
         at = first - length
@@ -235,7 +87,7 @@ def _told_as_predicate(w: _Window, first: int) -> bool:
     return False
 
 
-def _titles_before(w: _Window, index: int) -> tuple[list[str], int]:
+def _titles_before(w: TitleWindow, index: int) -> tuple[list[str], int]:
     """Titles written before token `index` (comma- or dash-separated pieces), and where they start."""
     titles: list[str] = []
     at = index
@@ -255,8 +107,9 @@ def _titles_before(w: _Window, index: int) -> tuple[list[str], int]:
     return titles, at
 
 
-def _titles_after(w: _Window) -> list[str]:
-    """Appositions after the name: `, Bí thư Huyện ủy`, ` - Giám đốc Sở`, `(nguyên Phó Chủ tịch xã, …)`."""
+def _titles_after(w: TitleWindow) -> list[str]:
+    """Appositions after the name: `, Bí thư Huyện ủy`, ` - Giám đốc Sở`, `(nguyên Phó Chủ tịch xã, …)`,
+    and after a bracket that holds none (`(45 tuổi), Giám đốc Công ty …`)."""
     at = w.after
     if at >= len(w.tokens):
         return []
@@ -264,24 +117,32 @@ def _titles_after(w: _Window) -> list[str]:
     bracketed = opening == "("
     if opening not in _SEPARATORS and not bracketed:
         return []
+    titles, at = _title_pieces(w, at, bracketed)
+    if bracketed and not titles and at < len(w.tokens) and w.tokens[at].gap.replace(" ", "") in _AFTER_BRACKET:
+        titles, _ = _title_pieces(w, at, False)
+    return titles
+
+
+def _title_pieces(w: TitleWindow, at: int, bracketed: bool) -> tuple[list[str], int]:
+    """The titles of the separated pieces from token `at` on, and the token where they stop."""
     titles: list[str] = []
     while at < len(w.tokens):
         head = at
-        while head < len(w.tokens) and head not in w.heads and _modifiers().match(w.tokens, head):
-            head += _modifiers().match(w.tokens, head)[0]
+        while head < len(w.tokens) and head not in w.heads and modifiers().match(w.tokens, head):
+            head += modifiers().match(w.tokens, head)[0]
         last = at - 1
         if head in w.heads:
             last = head + w.heads[head] - 1
             while last + 1 < len(w.tokens) and w.joined(last + 1) and w.acceptable(last + 1):
                 last += 1
             kept = last
-            while kept > head and w.tokens[kept].folded in _CONNECTORS:
+            while kept > head and w.tokens[kept].folded in CONNECTORS:
                 kept -= 1
             if kept == last and last + 1 in w.named and w.joined(last + 1):
                 break  # the title of the next person named
             titles.append(w.surface(at, kept))
             if kept < last:
-                break  # "…, Phó Chủ tịch xã và" + another person: the list goes on with someone else
+                return titles, last + 1  # "…, Phó Chủ tịch xã và" + another person: someone else's list
         elif not bracketed:
             break
         else:  # inside brackets a piece that is no title ("đảng viên Chi bộ 5") is passed over
@@ -294,10 +155,23 @@ def _titles_after(w: _Window) -> list[str]:
         gap = w.tokens[at].gap.strip()
         if gap not in _SEPARATORS and not (bracketed and gap == ";"):
             break
-    return titles
+    return titles, at
 
 
-def _shared_list_titles(w: _Window, start: int) -> list[str]:
+def titles_on_next_line(text: str, end: int, names: list[tuple[int, int]] = (),
+                        word_starts: frozenset[int] | set[int] | None = None) -> list[str]:
+    """The position line under a closing byline ("Trần Văn A" / "Phó Trưởng Ban Tổ chức Đảng ủy Khối"):
+    the next line when it is titles and nothing else."""
+    line = _NEXT_LINE.match(text, end)
+    if not line:
+        return []
+    start, stop = line.span(1)
+    w = TitleWindow(text, start, start, (start, stop), list(names), word_starts)
+    titles, at = _title_pieces(w, 0, False)
+    return [expand_abbreviations(t) for t in titles] if at >= len(w.tokens) else []
+
+
+def _shared_list_titles(w: TitleWindow, start: int) -> list[str]:
     """Titles before a colon or a bracket that opens a list of names this one belongs to."""
     at = start
     while at > 0:
@@ -318,7 +192,7 @@ def titles_around(text: str, start: int, end: int, sentence: tuple[int, int],
                   ) -> list[str]:
     """The titles written next to the name at [start, end) in its sentence; `names` are the spans of
     every person's name (sorted), `word_starts` the segmenter's word starts."""
-    w = _Window(text, start, end, sentence, list(names), word_starts)
+    w = TitleWindow(text, start, end, sentence, list(names), word_starts)
     if w.first >= len(w.tokens):
         return []
     before = _skip_honorific_back(w, w.first)

@@ -78,6 +78,15 @@ def _skip_honorific_back(w: TitleWindow, index: int) -> int:
     return index
 
 
+def _skip_gloss_back(w: TitleWindow, index: int) -> int:
+    """The bracketed abbreviation that glosses a body's name just before the name ("Cục trưởng Cục Thi
+    hành án dân sự (THADS) Trần Văn A"): the title ends before the bracket."""
+    if 0 < index < len(w.tokens) and w.tokens[index].gap == ") " and w.tokens[index - 1].shouted \
+            and w.tokens[index - 1].gap == " (":
+        return index - 1
+    return index
+
+
 def _told_as_predicate(w: TitleWindow, first: int) -> bool:
     """Whether the words before token `first` tell the position as a predicate (`là`, `làm`, `giữ chức`)."""
     for length in (3, 2, 1):
@@ -195,9 +204,9 @@ def titles_around(text: str, start: int, end: int, sentence: tuple[int, int],
     w = TitleWindow(text, start, end, sentence, list(names), word_starts)
     if w.first >= len(w.tokens):
         return []
-    before = _skip_honorific_back(w, w.first)
+    before = _skip_gloss_back(w, _skip_honorific_back(w, w.first))
     titles, opened = [], before
-    if before > 0 and w.tokens[before].gap == " ":
+    if before > 0 and w.tokens[before].gap in (" ", " ("):
         titles, opened = _titles_before(w, before)
     shared = _shared_list_titles(w, opened)
     titles = shared + titles + _titles_after(w)

@@ -218,7 +218,13 @@ def _syllable_end(token: Token) -> int:
 def _city_after_level(tokens: list[Token], at: int, end: int) -> bool:
     """A known place after its level word is the place, even when it is named after a person
     ("TP. Hồ Chí Minh", "thành phố Hồ Chí Minh"); the person's name alone is left to resolution."""
-    if at == 0 or known_place_length(tokens, at) != end - at:
+    if at == 0:
+        return False
+    name = tokens[at:end]
+    tail = _FUSED_TAIL.sub("", name[-1].text)
+    if tail != name[-1].text:  # "TP. Hồ Chí Minh5." in a list that lost its breaks
+        name[-1] = name[-1]._replace(text=tail, folded=fold(tail), end=name[-1].start + len(tail))
+    if known_place_length(name, 0) != len(name):
         return False
     gap = tokens[at].gap
     for length in (2, 1):

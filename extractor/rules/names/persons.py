@@ -4,6 +4,13 @@ A name is a capitalised run that starts with a family name (`data/surnames.txt`)
 after an honorific (`đồng chí`, `ông`, `bà` …, not part of the name). Aliases (`Bác Hồ`) name a person
 whose name is elsewhere (`data/person_aliases.tsv`). Short forms (`ông Dũng`) are mentions of the person
 named in full whose name ends with them.
+
+A name does not run over a place: a family name inside a known place (`Kiên Giang`), or opening a place a
+name follows (`Thành ủy Hà Nội Trần Văn A`), starts none; a list number or a next line glued to the last
+syllable is cut (`Minh11.`, `MạnhBan`). A name that names a thing is no mention: after a street, school or
+award word (`data/named_after_words.txt`), a house number, as a cycle year (`Đinh Dậu`,
+`data/year_cycle_syllables.tsv`), or a known city after its level word (`TP. Hồ Chí Minh`). The titles
+are read in `person_titles`.
 """
 
 from __future__ import annotations

@@ -1,14 +1,27 @@
 """Person names, photo credits and titles."""
 
 import pytest
-
 from conftest import load_cases
-from extractor.rules.names.persons import expand_abbreviations, find_names, find_photo_credits, title_case, titles_around
+
+from extractor.api import extract
+from extractor.rules.names.organizations import find_organizations
+from extractor.rules.names.person_titles import titles_on_next_line
+from extractor.rules.names.persons import (
+    expand_abbreviations,
+    find_names,
+    find_photo_credits,
+    title_case,
+    titles_around,
+)
+from extractor.rules.names.places import known_place_length
+from extractor.rules.text.tokens import tokenize
+from extractor.segment import segment
 
 
 @pytest.mark.parametrize("case", load_cases("persons.jsonl"))
 def test_persons_cases(case):
-    assert [m.name for m in find_names(case["text"])] == case["expect"]
+    word_starts = {s for s, _ in segment(case["text"]).tokens}
+    assert [m.name for m in find_names(case["text"], word_starts=word_starts)] == case["expect"]
 
 
 def test_persons_alias_keeps_its_surface():
@@ -26,17 +39,56 @@ def test_persons_photo_credits(text, names):
     assert [text[s:e] for s, e in find_photo_credits(text)] == names
 
 
-def test_persons_titles_before_and_after_the_name():
-    text = "Ngày 3-2, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy Đinh Văn Long đã dự."
-    start = text.index("Đinh")
-    assert titles_around(text, start, start + len("Đinh Văn Long"), (0, len(text))) == [
-        "Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Tổ chức Tỉnh ủy"]
-    text = "Đồng chí Hà Văn Tuấn, TUV, Bí thư Huyện ủy Yên Thế trao quyết định."
-    start = text.index("Hà")
-    assert titles_around(text, start, start + len("Hà Văn Tuấn"), (0, len(text))) == [
-        "Tỉnh ủy viên", "Bí thư Huyện ủy Yên Thế"]
+def _titles_of(text: str, name: str) -> list[str]:
+    """Titles of `name` as the pipeline reads them: every name in the text known, with word starts."""
+    start = text.index(name)
+    names = sorted((m.start, m.end) for m in find_names(text))
+    word_starts = {s for s, _ in segment(text).tokens}
+    return titles_around(text, start, start + len(name), (0, len(text)), names, word_starts)
+
+
+@pytest.mark.parametrize("case", [c for c in load_cases("persons.jsonl") if "titles" in c])
+def test_persons_titles_cases(case):
+    for name, titles in case["titles"].items():
+        assert _titles_of(case["text"], name) == titles, name
 
 
 def test_persons_title_case_and_abbreviations():
     assert title_case("HOÀNG MY") == "Hoàng My"
     assert expand_abbreviations("Phó Chủ tịch UBND tỉnh, ĐBQH") == "Phó Chủ tịch Ủy ban nhân dân tỉnh, Đại biểu Quốc hội"
+
+
+@pytest.mark.parametrize("text, organizations", [
+    ("Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh Trịnh Văn Sơn phát biểu.",
+     ["Học viện Chính trị quốc gia Hồ Chí Minh"]),
+    ("Phó Giám đốc Học viện Cán bộ TP Lưu Văn Hòa dự.", ["Học viện Cán bộ TP"]),
+    ("Chủ tịch Hội Nhà báo TP Đào Văn Kiên dự.", ["Hội Nhà báo TP"]),
+    # negatives: a school named after a person, a district named like a person, keep the name
+    ("Học sinh Trường THPT Lê Quý Đôn đạt giải.", ["Trường THPT Lê Quý Đôn"]),
+    ("Trung tâm Y tế huyện Trần Văn Thời khám bệnh.", ["Trung tâm Y tế huyện Trần Văn Thời"]),
+])
+def test_persons_organization_ends_before_the_person_its_title_names(text, organizations):
+    word_starts = {s for s, _ in segment(text).tokens}
+    found = find_organizations(text, known_place_length, tokens=tokenize(text, word_starts))
+    assert [text[m.start:m.end] for m in found] == organizations
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Quận ủy đã kỷ luật bà Hương vì gian dối trong báo cáo.", ["Hương"]),
+    # negative: a short form of a person named in full is a mention of that person
+    ("Ông Nguyễn Tiến Dũng dự họp. Ông Dũng cho biết chi bộ có 30 đảng viên.", ["Nguyễn Tiến Dũng"]),
+])
+def test_persons_short_form_alone_is_its_own_person(text, names):
+    assert [p["name"] for p in extract(text)["persons"]] == names
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("Chi bộ làm tốt công tác phát triển đảng viên.\n\nĐinh Thị Hà\nPhó Trưởng Ban Tổ chức Huyện ủy\n", [
+        "Phó Trưởng Ban Tổ chức Huyện ủy"]),
+    # negatives: a next line that is no title, or a title line that runs on into a sentence
+    ("Chi bộ làm tốt công tác phát triển đảng viên.\n\nĐinh Thị Hà\nNguồn: Báo Lai Châu\n", []),
+    ("Chi bộ làm tốt công tác.\n\nĐinh Thị Hà\nBí thư Chi bộ cho biết sẽ tiếp tục.\n", []),
+])
+def test_persons_byline_position_on_the_next_line(text, titles):
+    end = text.index("Đinh Thị Hà") + len("Đinh Thị Hà")
+    assert titles_on_next_line(text, end) == titles

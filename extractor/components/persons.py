@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.folding import fold_key
+from extractor.rules.names.person_titles import titles_on_next_line
 from extractor.rules.names.persons import title_case, titles_around
 
 _ROLE_ORDER = {"author": 0, "photo": 1, "mentioned": 2}
@@ -20,12 +21,28 @@ def _sentence_of(doc: Doc, start: int) -> tuple[int, int]:
     return sentences[at] if at >= 0 else (0, len(doc.user_data["vx_text"]))
 
 
+def _add_title(titles: list[str], title: str) -> None:
+    """A title once: a shorter form of one already listed ("Trưởng Ban Tổ chức" beside "Trưởng Ban Tổ
+    chức Trung ương") is the same position, and a longer one replaces it."""
+    key = fold_key(title)
+    for at, known in enumerate(titles):
+        known_key = fold_key(known)
+        if known_key == key or known_key.startswith(key + " "):
+            return
+        if key.startswith(known_key + " "):
+            titles[at] = title
+            return
+    titles.append(title)
+
+
 def build_persons(doc: Doc) -> tuple[list[dict], list]:
     """(persons, entities without the short forms that only mention someone named in full)."""
     people: dict[str, dict] = {}
     order: list[str] = []
     kept = []
     full = [e for e in doc._.vx_entities if e.label == "PER" and not e.short]
+    names = sorted((e.start, e.end) for e in doc._.vx_entities if e.label == "PER")
+    word_starts = {start for start, _ in doc.user_data["vx_segmentation"].tokens}
     for entity in doc._.vx_entities:
         if entity.label != "PER":
             kept.append(entity)
@@ -33,8 +50,10 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
         if entity.short:
             owner = next((f for f in full if fold_key(f.person or f.text).endswith(" " + fold_key(entity.text))), None)
             if owner is None:
-                continue  # a bare given name with nobody to refer to
-            name = title_case(owner.person or owner.text)
+                kept.append(entity)  # "bà Hương" with no full name anywhere: the person as the text names her
+                name = title_case(entity.text)
+            else:
+                name = title_case(owner.person or owner.text)
         else:
             kept.append(entity)
             name = title_case(entity.person or entity.text)
@@ -47,11 +66,13 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
         role = entity.role or "mentioned"
         if _ROLE_ORDER[role] < _ROLE_ORDER[person["role"]]:
             person["role"] = role
-        # An author named inside a sentence (an editor's note) has titles like any mention.
-        if role != "photo":
-            for title in titles_around(doc.user_data["vx_text"], entity.start, entity.end, _sentence_of(doc, entity.start)):
-                if fold_key(title) not in {fold_key(t) for t in person["titles"]}:
-                    person["titles"].append(title)
+        if role == "author":
+            for title in titles_on_next_line(doc.user_data["vx_text"], entity.end, names, word_starts):
+                _add_title(person["titles"], title)
+        if role != "photo":   # an author named inside a sentence (an editor's note) has titles like any mention
+            for title in titles_around(doc.user_data["vx_text"], entity.start, entity.end,
+                                       _sentence_of(doc, entity.start), names, word_starts):
+                _add_title(person["titles"], title)
     return [people[k] for k in order], kept
 
 

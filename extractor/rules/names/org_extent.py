@@ -119,6 +119,7 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
     named = False     # a place, a name or a number is in already (a nested head is not)
     lower_inner = False  # a lower-case name word is in ("các cơ quan"): "và doanh nghiệp" may follow
     joinable = False     # the name so far ends on a field word, which a dash or "&" may join to another
+    person_taken = False  # a person's name is in already ("Trường THPT Lê Lợi")
     i = index
     while i < len(tokens):
         token = tokens[i]
@@ -158,6 +159,10 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
                 continue
             if distinctive and titles().match(tokens, i):
                 break   # "Đảng Cộng sản Việt Nam Chủ tịch …": a title after the name opens a person
+            if person_starts(tokens, i) and people_allowed and (person_taken or tokens[i - 1].folded == "tp"):
+                break  # "Học viện … Hồ Chí Minh Trần Văn A", "Học viện Cán bộ TP Trần Văn A": the person the
+                # title names, after the one the body is named after or after the city
+            person_taken = person_taken or person_starts(tokens, i)
             if person_starts(tokens, i) and not people_allowed:
                 # A committee already named takes no second place: "Huyện ủy Tân Yên Dương Đức Thảo"
                 # ends before the person; an unnamed one keeps a known place ("Huyện ủy Trần Văn Thời").

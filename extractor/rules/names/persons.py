@@ -4,22 +4,34 @@ A name is a capitalised run that starts with a family name (`data/surnames.txt`)
 after an honorific (`đồng chí`, `ông`, `bà` …, not part of the name). Aliases (`Bác Hồ`) name a person
 whose name is elsewhere (`data/person_aliases.tsv`). Short forms (`ông Dũng`) are mentions of the person
 named in full whose name ends with them.
+
+A name does not run over a place: a family name inside a known place (`Kiên Giang`), or opening a place a
+name follows (`Thành ủy Hà Nội Trần Văn A`), starts none; a list number or a next line glued to the last
+syllable is cut (`Minh11.`, `MạnhBan`). A name that names a thing is no mention: after a street, school or
+award word (`data/named_after_words.txt`), a house number, as a cycle year (`Đinh Dậu`,
+`data/year_cycle_syllables.tsv`), or a known city after its level word (`TP. Hồ Chí Minh`). The titles
+are read in `person_titles`.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
 import regex
 
+from extractor.folding import fold
 from extractor.resources import load_table
+from extractor.rules.names.person_titles import expand_abbreviations, titles_around  # noqa: F401 (re-exported)
 from extractor.rules.names.photos import find_photo_credits  # noqa: F401  (persons with role "photo")
 from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
+from extractor.rules.names.places import known_place_length
 from extractor.rules.text.tokens import Token, joined_by_space, tokenize
 
 _MAX_SYLLABLES = 4
-_TITLE_SPLIT = regex.compile(r"\s*(?:,|;|\s-\s|\s–\s)\s*")
+_HOUSE_NUMBER = regex.compile(r"\d+[A-Za-z]?(?:/\d+)*")
+_FUSED_TAIL = regex.compile(r"(?<=\p{Ll})(?:\p{Lu}|[.\d]).*$|(?<=\p{L})\d+$")
 
 
 @dataclass(frozen=True)
@@ -47,15 +59,18 @@ def _aliases() -> PhraseTable:
 
 
 @functools.cache
-def _titles() -> PhraseTable:
+def _named_after() -> PhraseTable:
+    return list_table("named_after_words.txt")
+
+
+@functools.cache
+def _title_words() -> PhraseTable:
     return list_table("titles.txt")
 
 
 @functools.cache
-def _abbreviations() -> tuple[regex.Pattern, dict[str, str]]:
-    table = dict(load_table("abbreviations.tsv", 2))
-    words = sorted(table, key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(map(regex.escape, words)) + r")(?![\p{L}\d])"), table
+def _title_body_words() -> PhraseTable:
+    return list_table("title_body_words.txt")
 
 
 def _name_syllable(token: Token) -> bool:
@@ -82,7 +97,23 @@ def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLE
                       or _stop_words().match(tokens, at)):
             break
         count += 1
+        if _FUSED_TAIL.search(token.text):
+            break  # "Hồ Chí Minh11. Trần …": the rest of the token is the next line's
     return count
+
+
+def _opens_position(tokens: list[Token], index: int) -> bool:
+    """A title or a body's name after an honorific ("đồng chí Ủy viên Bộ Chính trị", "đảng viên Chi bộ 3"):
+    no name follows there."""
+    body = _title_body_words().match(tokens, index)
+    return bool(_title_words().match(tokens, index) or (body and body[0] > 1)
+                or (tokens[index].shouted and tokens[index].text in _abbreviated_words()))
+
+
+@functools.cache
+def _abbreviated_words() -> frozenset[str]:
+    """The words of the standard abbreviations ("đảng viên TP HCM": a city, not a shouted name)."""
+    return frozenset(word for abbreviation, _ in load_table("abbreviations.tsv", 2) for word in abbreviation.split())
 
 
 def title_case(name: str) -> str:
@@ -95,99 +126,135 @@ def find_names(text: str, tokens: list[Token] | None = None,
     given, tell a name from a word that merely starts with a capital)."""
     tokens = tokens if tokens is not None else tokenize(text, word_starts)
     found: list[NameMatch] = []
+    starts = [t.start for t in tokens]
     i = 0
     while i < len(tokens):
-        alias = _aliases().match(tokens, i)
-        if alias and tokens[i].capitalised:
-            length, person = alias
-            found.append(NameMatch(tokens[i].start, tokens[i + length - 1].end, person, "person_alias"))
-            i += length
+        match = _name_at(text, tokens, i)
+        if match is None:
+            i += 1
             continue
-        honorific = _honorifics().match(tokens, i)
-        if honorific:
-            after = i + honorific[0]
-            run = (_capitalised_run(tokens, after, shouted=True)
-                   if after < len(tokens) and joined_by_space(tokens[after]) else 0)
-            if run:
-                start, end = tokens[after].start, tokens[after + run - 1].end
-                found.append(NameMatch(start, end, text[start:end], "honorific+name", short=run == 1))
-                i = after + run
-                continue
-        surname = _surnames().match(tokens, i)
-        if surname and tokens[i].capitalised and not tokens[i].shouted:
-            run = _capitalised_run(tokens, i)
-            if 2 <= run:
-                start, end = tokens[i].start, tokens[i + run - 1].end
-                found.append(NameMatch(start, end, text[start:end], "surname+name"))
-                i += run
-                continue
-        i += 1
+        name, i = match
+        at = bisect.bisect_left(starts, name.start)
+        if name.rule == "person_alias" or not (_names_a_thing(tokens, at) or _city_after_level(tokens, at, i)):
+            found.append(name)
     return found
 
 
-def expand_abbreviations(title: str) -> str:
-    pattern, table = _abbreviations()
-    return pattern.sub(lambda m: table[m.group()], title)
+def _name_at(text: str, tokens: list[Token], i: int) -> tuple[NameMatch, int] | None:
+    """The name that starts at token i, and the index after it."""
+    alias = _aliases().match(tokens, i)
+    if alias and tokens[i].capitalised:
+        length, person = alias
+        return NameMatch(tokens[i].start, tokens[i + length - 1].end, person, "person_alias"), i + length
+    honorific = _honorifics().match(tokens, i)
+    if honorific:
+        after = i + honorific[0]
+        run = (_capitalised_run(tokens, after, shouted=True)
+               if after < len(tokens) and joined_by_space(tokens[after]) and not _opens_position(tokens, after)
+               else 0)
+        if run in (1, 2) and _word_runs_on(tokens, after + run):
+            run = 0  # "đảng viên Đảng Cộng sản": the capitals open a common word
+        if run:
+            start, end = tokens[after].start, _syllable_end(tokens[after + run - 1])
+            return NameMatch(start, end, text[start:end], "honorific+name", short=run == 1), after + run
+    surname = _surnames().match(tokens, i)
+    if surname and tokens[i].capitalised and not tokens[i].shouted and not _inside_place(tokens, i):
+        run = _capitalised_run(tokens, i)
+        if run == 2 and _word_runs_on(tokens, i + 2):
+            return None  # "Từ Đại hội", "Đảng Cộng sản": the second capital opens a common word
+        if 2 <= run:
+            start, end = tokens[i].start, _syllable_end(tokens[i + run - 1])
+            return NameMatch(start, end, text[start:end], "surname+name"), i + run
+    return None
 
 
-def _head_tokens(piece: str, needed: int) -> list[Token]:
-    """The first tokens of `piece`, at least `needed` of them when it has that many: title matching looks
-    only a few tokens in, and tokenizing a whole long sentence for every name in it is quadratic."""
-    limit = 64
-    while True:
-        tokens = tokenize(piece[:limit])
-        if limit >= len(piece):
-            return tokens
-        tokens = tokens[:-1]  # the last one may be cut by the limit
-        if len(tokens) >= needed:
-            return tokens
-        limit *= 4
+def _inside_place(tokens: list[Token], i: int) -> bool:
+    """A family name that is part of a known place's name ("Kiên Giang", "Thanh Hà"), or that opens a
+    place a name follows ("Bí thư Thành ủy Hà Nội Trần Văn A": the person is "Trần Văn A"). The places
+    of a capitalised run are read from its start, longest first ("Tân Yên Dương Đức Thảo" is the
+    district Tân Yên, then a person)."""
+    at = i
+    while at > 0 and i - at < 6 and joined_by_space(tokens[at]) and tokens[at - 1].capitalised:
+        at -= 1
+    while at < i:
+        length = known_place_length(tokens, at) if tokens[at].capitalised else 0
+        if length >= 2 and at + length > i:
+            return True
+        at += max(length, 1)
+    length = known_place_length(tokens, i)
+    after = i + length
+    return (length >= 2 and after + 1 < len(tokens) and joined_by_space(tokens[after])
+            and bool(_surnames().match(tokens, after)) and _capitalised_run(tokens, after) >= 2)
 
 
-def _is_title(piece: str) -> bool:
-    tokens = _head_tokens(piece, 2 + _titles().longest)
-    if not tokens:
+def _word_runs_on(tokens: list[Token], index: int) -> bool:
+    """Token `index` is a lowercase later syllable of the word before it (the segmenter's words)."""
+    return index < len(tokens) and tokens[index].continues and not tokens[index].capitalised
+
+
+def _house_number_before(tokens: list[Token], at: int) -> bool:
+    """", 425 Lê Lợi": a number that opens an address makes the name after it a street's."""
+    number = tokens[at - 1]
+    return (joined_by_space(tokens[at]) and bool(_HOUSE_NUMBER.fullmatch(number.text))
+            and (at == 1 or number.gap.strip() == ",") and at - 2 >= 0 and not tokens[at - 2].text.isdigit())
+
+
+def _year_name(tokens: list[Token], at: int) -> bool:
+    """A year of the sixty-year cycle, stem then branch ("Tết Đinh Dậu", "năm Canh Tý"), is no person."""
+    if at + 1 >= len(tokens) or not joined_by_space(tokens[at + 1]):
         return False
-    start = 1 if tokens[0].folded in ("nguyên", "phó") and len(tokens) > 1 else 0
-    return bool(_titles().match(tokens, start) or _titles().match(tokens, 0))
+    kinds = _year_syllables()
+    return kinds.get(tokens[at].folded) == "stem" and kinds.get(tokens[at + 1].folded) == "branch"
 
 
-def titles_around(text: str, start: int, end: int, sentence: tuple[int, int]) -> list[str]:
-    """Titles written next to a name: comma- or dash-separated pieces just before and just after it."""
-    before = text[sentence[0]:start]
-    after = text[end:sentence[1]]
-    titles: list[str] = []
-    # Before the name: the pieces back to the last one that is no title ("Ủy viên Bộ Chính trị, Bí thư …").
-    pieces = _TITLE_SPLIT.split(before.rstrip())
-    for piece in reversed(pieces):
-        candidate = _strip_leading_words(piece)
-        if not candidate or not _is_title(candidate):
-            break
-        titles.insert(0, candidate)
-        if candidate != piece.strip():
-            break
-    # After the name: ", TUV, Bí thư …" or " - Phó Chủ tịch …".
-    for piece in _TITLE_SPLIT.split(after)[1:] if _TITLE_SPLIT.match(after) else []:
-        piece = piece.strip().rstrip(".")
-        # The appositive ends where the sentence's verb begins.
-        cut = regex.search(r"\s(?:đã|đang|sẽ|vừa|cho|cùng|làm|trao|phát|chủ trì|nhấn|tham|dự|khẳng|cho biết)\b",
-                           piece)
-        piece = piece[:cut.start()] if cut else piece
-        if not piece or not _is_title(piece):
-            break
-        titles.append(piece)
-        if cut:
-            break
-    return [expand_abbreviations(" ".join(t.split())) for t in titles]
+@functools.cache
+def _year_syllables() -> dict[str, str]:
+    return {fold(syllable): kind for kind, syllable in load_table("year_cycle_syllables.tsv", 2)}
 
 
-def _strip_leading_words(piece: str) -> str:
-    """From the first title word on ("Ngày 20-5, Ủy viên Bộ Chính trị" → "Ủy viên Bộ Chính trị")."""
-    tokens = _head_tokens(piece, 9 + _titles().longest)
-    for index in range(len(tokens)):
-        if _titles().match(tokens, index) or (tokens[index].folded in ("nguyên",) and index + 1 < len(tokens)
-                                               and _titles().match(tokens, index + 1)):
-            return piece[tokens[index].start:].strip()
-        if index > 6:
-            break
-    return ""
+def _syllable_end(token: Token) -> int:
+    """Where a name's last syllable ends: before a list number or a next line glued to it ("Minh11",
+    "MạnhBan", "Nội.1962")."""
+    return token.start + len(_FUSED_TAIL.sub("", token.text))
+
+
+def _city_after_level(tokens: list[Token], at: int, end: int) -> bool:
+    """A known place after its level word is the place, even when it is named after a person
+    ("TP. Hồ Chí Minh", "thành phố Hồ Chí Minh"); the person's name alone is left to resolution."""
+    if at == 0:
+        return False
+    name = tokens[at:end]
+    tail = _FUSED_TAIL.sub("", name[-1].text)
+    if tail != name[-1].text:  # "TP. Hồ Chí Minh5." in a list that lost its breaks
+        name[-1] = name[-1]._replace(text=tail, folded=fold(tail), end=name[-1].start + len(tail))
+    if known_place_length(name, 0) != len(name):
+        return False
+    gap = tokens[at].gap
+    for length in (2, 1):
+        start = at - length
+        if start >= 0 and (gap == " " or (gap == ". " and length == 1)) \
+                and (m := _place_levels().match(tokens, start)) and m[0] == length:
+            return True
+    return False
+
+
+@functools.cache
+def _place_levels() -> PhraseTable:
+    """The level words of places that take a name (data/place_level_words.txt, read as it is)."""
+    return PhraseTable({word.rstrip("."): True for word, _, takes in load_table("place_level_words.txt", 3)
+                        if takes in ("name", "both")})
+
+
+def _names_a_thing(tokens: list[Token], at: int) -> bool:
+    """A person's name (from token `at`) after a word that makes it the name of a street, a school, an
+    award … (`đường Lê Lợi`, `giải thưởng Lý Tự Trọng`): no mention of the person."""
+    if not at:
+        return False
+    if _house_number_before(tokens, at) or _year_name(tokens, at):
+        return True
+    for length in range(1, _named_after().longest + 1):
+        start = at - length
+        if start >= 0 and joined_by_space(tokens[at]) and (m := _named_after().match(tokens, start)) \
+                and m[0] == length:
+            return True
+    return False

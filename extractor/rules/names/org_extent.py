@@ -118,8 +118,10 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
     distinctive = False
     named = False     # a place, a name or a number is in already (a nested head is not)
     lower_inner = False  # a lower-case name word is in ("các cơ quan"): "và doanh nghiệp" may follow
-    joinable = False     # the name so far ends on a field word, which a dash or "&" may join to another
     person_taken = False  # a person's name is in already ("Trường THPT Lê Lợi")
+    # joinable: the name so far ends on a field word, which a dash, "&" or a lower-case field may follow;
+    # a head of two syllables or more may take a field right away ("Viện Kiểm sát nhân dân tối cao")
+    joinable = index >= 2 and tokens[index - 1].continues and joined_by_space(tokens[index - 1])
     i = index
     while i < len(tokens):
         token = tokens[i]
@@ -140,8 +142,10 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
         if level is None and token.capitalised and (token.folded in ("tp", "tp.") or dotted):
             level = (1, True)
         if level:
-            i = end = take_level(tokens, i + level[0], is_place, dotted)
+            after_level = i + level[0]
+            i = end = take_level(tokens, after_level, is_place, dotted)
             distinctive = named = True
+            joinable = token.folded == "khối" and i == after_level   # a bloc is named by its field: "Khối du lịch"
             continue
         if token.folded == "số" and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
             i = end = i + 2  # "Đoàn kiểm tra số 471"
@@ -157,7 +161,7 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
                 distinctive = True
                 joinable = nested[0] == 1   # "Hội đồng Bộ trưởng": a one-syllable head may be a cut word
                 continue
-            if distinctive and titles().match(tokens, i):
+            if distinctive and _title_opens_person(tokens, i):
                 break   # "Đảng Cộng sản Việt Nam Chủ tịch …": a title after the name opens a person
             if person_starts(tokens, i) and people_allowed and (person_taken or tokens[i - 1].folded == "tp"):
                 break  # "Học viện … Hồ Chí Minh Trần Văn A", "Học viện Cán bộ TP Trần Văn A": the person the
@@ -202,6 +206,14 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             continue
         break
     return end, distinctive
+
+
+def _title_opens_person(tokens: list[Token], i: int) -> bool:
+    """A title at token i followed by capitals ("… Chủ tịch Hội đồng Bộ trưởng", "… Bí thư Trần Văn A"); a
+    title word closing a name ("Vụ Tổ chức Cán bộ") is the name's own."""
+    found = titles().match(tokens, i)
+    after = i + found[0] if found else len(tokens)
+    return after < len(tokens) and joined_by_space(tokens[after]) and tokens[after].capitalised
 
 
 def _title_before(tokens: list[Token], index: int) -> bool:

@@ -99,7 +99,7 @@ def _lower_case_head(tokens: list[Token], i: int, is_place) -> tuple[int, str] |
     if after >= len(tokens) or not joined_by_space(tokens[after]) or not tokens[after].capitalised:
         return None
     if is_place(tokens, after) or titles().match(tokens, after) or levels().match(tokens, after) or \
-            heads().match(tokens, after) or (
+            tokens[after].folded == tokens[i].folded or (
             person_starts(tokens, after) and not named_after_people().match(tokens, i)):
         return None
     return found[0], "in_title" if in_title else "tail"

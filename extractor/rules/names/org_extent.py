@@ -188,7 +188,7 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             if not after_word:
                 break
             i = end = i + inner[0]   # "Cục Quản lý thị trường": a field written in lower case after a word
-            joinable = True
+            joinable = distinctive = True
             continue
         if inner:
             nxt = i + inner[0]

@@ -102,3 +102,18 @@ def test_organizations_a_lower_case_field_goes_on_a_name_only_after_a_name_word(
     assert _orgs(f"Đại diện Cục Kiểm định {word} đã phát biểu.") == [f"Cục Kiểm định {word}"]
     text = f"Đại diện UBND tỉnh Bắc Ninh {word} đã phát biểu."
     assert [text[m.start:m.end] for m in find_organizations(text, known_place_length)] == ["UBND tỉnh Bắc Ninh"]
+
+
+@pytest.mark.parametrize("word", load_list("org_function_words.txt"))
+def test_organizations_a_capitalised_function_word_alone_after_a_head_names_nothing(word):
+    capitalised = word[0].upper() + word[1:]
+    assert _orgs(f"Đại diện Ban {capitalised} sự nghiệp chung phát biểu.") == []
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("Tin đăng trên VnExpress và PetroVietnam xác nhận.", ["VnExpress"]),
+    ("Tháng 5/1990 về Ban Kinh tế Trung ương.Năm 1992 về Bộ Tài chính12.", ["Ban Kinh tế Trung ương", "Bộ Tài chính"]),
+    ("Ông làm ở Ban Dân vận Tỉnh ủyPhó Bí thư.", ["Ban Dân vận Tỉnh ủy"]),
+])
+def test_organizations_words_glued_by_lost_spaces_are_cut(text, expect):
+    assert _orgs(text) == expect

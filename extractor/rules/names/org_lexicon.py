@@ -102,3 +102,9 @@ def meeting_bodies() -> PhraseTable:
 def countries() -> PhraseTable:
     """Country names ("MTTQ Việt Nam", "Chính phủ Lào"): a national body's name may end with one."""
     return PhraseTable({**{c: True for c in load_list("place_countries.txt")}, "VN": True})
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """Function words ("của", "vì", "cho"): capitalised alone after a head they name nothing."""
+    return frozenset(fold(w) for w in load_list("org_function_words.txt"))

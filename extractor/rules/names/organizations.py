@@ -15,8 +15,8 @@ from typing import Callable
 from extractor.folding import fold
 from extractor.resources import load_table
 from extractor.rules.names.org_extent import extend, leave_the_person, person_starts, take_level
-from extractor.rules.names.org_lexicon import (bare_names, countries, heads, levels, lower_heads, meeting_bodies, named_after_people,
-                                               names, plural, titles)
+from extractor.rules.names.org_lexicon import (bare_names, countries, function_words, heads, levels, lower_heads,
+                                               meeting_bodies, named_after_people, names, plural, titles)
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import TOKEN_PATTERN, Token, joined_by_space, tokenize
 
@@ -119,6 +119,8 @@ def _head_reading(tokens: list[Token], i: int, head: tuple[int, str], is_place) 
             tokens[after].folded == _FUSED_TITLE or (length == 1 and _one_word_with_head(tokens, i))):
         return None
     end, distinctive = extend(tokens, after, is_place, bool(named_after_people().match(tokens, i)))
+    if end == after + 1 and tokens[after].folded in function_words():
+        distinctive = False   # "Ban Vì sự tiến bộ …": a capitalised function word names nothing alone
     if not tokens[i].capitalised and needs != "in_title" and _words_in(tokens, after, end) < 2:
         distinctive = False  # "phòng Cảnh sát", "trường Đại học": a kind, or a name cut short
     if distinctive and _only_level(tokens, after, end) and _preceded_by_plural(tokens, i):

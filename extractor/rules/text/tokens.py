@@ -43,19 +43,30 @@ def tokenize(text: str, word_starts: frozenset[int] | set[int] | None = None) ->
         start, end = match.span()
         if text[start - 1:end + 1] == "&amp;" and start > 0:
             continue   # an escaped ampersand left in scraped text ("Sở NN&amp;PTNT") is punctuation
-        footnote = _FOOTNOTE.search(match.group())
-        if footnote:   # "Trung ương3", "Đảng.4": a footnote's number glued to the word is a token of its own
-            cut = start + footnote.start()
-            tokens.append(_token(text, folded, tokens, word_starts, previous_end, start, cut))
-            previous_end, start = cut, start + footnote.start(1)
-        tokens.append(_token(text, folded, tokens, word_starts, previous_end, start, end))
-        previous_end = end
+        for piece_start, piece_end in _unglued(match.group(), start):
+            tokens.append(_token(text, folded, tokens, word_starts, previous_end, piece_start, piece_end))
+            previous_end = piece_end
     return tokens
 
 
-# A lower-case letter, maybe a dot, then one to three digits closing the token: only footnote marks end so
-# ("Minh5", "ương3"); codes and numbered units are written in capitals ("Z751", "PMU18", "P.9").
-_FOOTNOTE = regex.compile(r"(?<=\p{Ll})\.?(\d{1,3})$")
+# Where scraped text lost a space, a token holds two: a footnote's number after a word ("Trung ương3",
+# "Đảng.4"), a sentence glued after a full stop ("Bắc Cạn.Vào"), a word glued to the next line's first
+# word ("MinhỦy", "MạnhBan"). Only after a lower-case letter: codes and units are written in capitals
+# ("Z751", "PMU18", "P.9", "TP.HCM"), and brand names in plain Latin letters keep their capitals
+# ("VnExpress", "PetroVietnam"), so a capital inside a word cuts only where Vietnamese letters show.
+_GLUE = regex.compile(r"(?<=\p{Ll})(?:\.?(?=\d{1,3}$)|\.(?=\p{Lu}\p{Ll})|(?=\p{Lu}\p{Ll}*$))")
+_VIETNAMESE_LETTER = regex.compile(r"[^\x00-\x7F]")
+
+
+def _unglued(word: str, start: int) -> list[tuple[int, int]]:
+    pieces, at = [], 0
+    for cut in _GLUE.finditer(word):
+        if not cut.group() and not word[cut.start():].isdigit() and not _VIETNAMESE_LETTER.search(word):
+            continue   # "VnExpress": a Latin brand's inner capital
+        pieces.append((start + at, start + cut.start()))
+        at = cut.end()
+    pieces.append((start + at, start + len(word)))
+    return pieces
 
 
 def _token(text: str, folded: str, tokens: list[Token], word_starts, previous_end: int, start: int,

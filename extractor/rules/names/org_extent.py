@@ -65,10 +65,14 @@ def _head_ends_at(tokens: list[Token], last: int) -> bool:
     return False
 
 
-def _closes_run(tokens: list[Token], i: int) -> bool:
-    """Nothing capitalised follows at token i: a place there ends the name ("Sở Lao động - Thương binh và
-    Xã hội Hà Tĩnh"), where one followed by more capitals is a person's start ("… Dương Đức Thảo")."""
-    return i >= len(tokens) or not (joined_by_space(tokens[i]) and tokens[i].capitalised)
+def _capitals_from(tokens: list[Token], i: int) -> int:
+    """How many capitalised syllables run from token i. After a place in a named body: none (the place ends
+    the name: "Sở Lao động - Thương binh và Xã hội Hà Tĩnh") or a person's two or more ("Sở Tư pháp Đồng
+    Nai Viên Hồng Tiến"); one alone means the "place" was a person's first syllables ("… Dương Đức Thảo")."""
+    count = 0
+    while i + count < len(tokens) and joined_by_space(tokens[i + count]) and tokens[i + count].capitalised:
+        count += 1
+    return count
 
 
 def _level_at(tokens: list[Token], i: int) -> bool:
@@ -171,8 +175,8 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
                 # A committee already named takes no second place: "Huyện ủy Tân Yên Dương Đức Thảo"
                 # ends before the person; an unnamed one keeps a known place ("Huyện ủy Trần Văn Thời").
                 place = is_place(tokens, i)
-                if named and not _closes_run(tokens, i + place):
-                    place = 0
+                if named and _capitals_from(tokens, i + place) == 1:
+                    place = 0   # "Tân Yên Dương Đức Thảo": a "place" leaving one capital is a person's start
                 if place < 2:
                     break
                 i = end = i + place

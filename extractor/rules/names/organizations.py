@@ -91,11 +91,13 @@ def _words_in(tokens: list[Token], start: int, end: int) -> int:
 
 def _lower_case_head(tokens: list[Token], i: int, is_place) -> tuple[int, str] | None:
     """A unit written in lower case before its capitalised name ("phòng Tổ chức cán bộ", "sở Nội vụ")."""
+    found = lower_heads().match(tokens, i)
+    if found is None:
+        return None
     in_title = i > 0 and joined_by_space(tokens[i]) and _title_ends(tokens, i - 1, i + 1)
     if tokens[i].continues and not in_title:
         return None
-    found = lower_heads().match(tokens, i)
-    after = i + found[0] if found else len(tokens)
+    after = i + found[0]
     if after >= len(tokens) or not joined_by_space(tokens[after]) or not tokens[after].capitalised:
         return None
     if is_place(tokens, after) or titles().match(tokens, after) or levels().match(tokens, after) or \
@@ -169,6 +171,14 @@ def _prefer_known(tokens: list[Token], by_head: tuple[int, str] | None, by_name:
     return all(t.text.isdigit() for t in tokens[by_name[0]:by_head[0]])
 
 
+@functools.cache
+def _openers() -> tuple[frozenset[str], frozenset[str]]:
+    """The syllables a capitalised and a lower-case name can start at."""
+    capital = (names().first_syllables | bare_names().first_syllables | heads().first_syllables
+               | meeting_bodies().first_syllables)
+    return capital, lower_heads().first_syllables
+
+
 def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | None = None,
                        tokens: list[Token] | None = None, word_starts: set[int] | None = None) -> list[OrgMatch]:
     """Every organization name in `text`, longest first, non-overlapping, in text order.
@@ -179,9 +189,13 @@ def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | 
     is_place = is_place or (lambda _tokens, _i: 0)
     tokens = tokens if tokens is not None else tokenize(text, word_starts)
     found: list[OrgMatch] = []
+    capital_openers, lower_openers = _openers()
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token.folded not in (capital_openers if token.capitalised else lower_openers) and "." not in token.text:
+            i += 1   # most syllables open nothing: one set test ("." for a site's address)
+            continue
         if _website(text, token):
             found.append(OrgMatch(token.start, token.end, "org_website"))
             i += 1

@@ -127,9 +127,10 @@ def find_names(text: str, tokens: list[Token] | None = None,
     tokens = tokens if tokens is not None else tokenize(text, word_starts)
     found: list[NameMatch] = []
     starts = [t.start for t in tokens]
+    openers = _name_openers()
     i = 0
     while i < len(tokens):
-        match = _name_at(text, tokens, i)
+        match = _name_at(text, tokens, i) if tokens[i].folded in openers else None
         if match is None:
             i += 1
             continue
@@ -138,6 +139,13 @@ def find_names(text: str, tokens: list[Token] | None = None,
         if name.rule == "person_alias" or not (_names_a_thing(tokens, at) or _city_after_level(tokens, at, i)):
             found.append(name)
     return found
+
+
+@functools.cache
+def _name_openers() -> frozenset[str]:
+    """The syllables a name can start at (an alias, an honorific, a family name): every other token is
+    skipped with one set test."""
+    return _aliases().first_syllables | _honorifics().first_syllables | _surnames().first_syllables
 
 
 def _name_at(text: str, tokens: list[Token], i: int) -> tuple[NameMatch, int] | None:

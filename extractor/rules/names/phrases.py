@@ -32,6 +32,8 @@ class PhraseTable:
         for lengths in self._lengths.values():
             lengths.sort(reverse=True)
         self.longest = max((len(k) for k in self._table), default=0)
+        # the folded syllables an entry starts with: a set test is how a caller skips most tokens cheaply
+        self.first_syllables = frozenset(self._lengths)
 
     def match(self, tokens: list[Token], index: int) -> tuple[int, object] | None:
         """(number of tokens, value) of the longest phrase at `index`, its syllables joined by spaces."""

@@ -43,7 +43,15 @@ def tokenize(text: str, word_starts: frozenset[int] | set[int] | None = None) ->
         start, end = match.span()
         if text[start - 1:end + 1] == "&amp;" and start > 0:
             continue   # an escaped ampersand left in scraped text ("Sở NN&amp;PTNT") is punctuation
-        for piece_start, piece_end in _unglued(match.group(), start):
+        word = match.group()
+        if word.isalpha() and (word.islower() or word[1:].islower()):   # nearly every syllable: nothing glued
+            gap = text[previous_end:start]
+            continues = word_starts is not None and start not in word_starts and bool(tokens) \
+                and gap != "" and gap.strip(" ") == ""
+            tokens.append(Token(start, end, word, folded[start:end], gap, continues))
+            previous_end = end
+            continue
+        for piece_start, piece_end in _unglued(word, start):
             tokens.append(_token(text, folded, tokens, word_starts, previous_end, piece_start, piece_end))
             previous_end = piece_end
     return tokens

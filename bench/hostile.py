@@ -3,7 +3,8 @@
     python bench/hostile.py [--timeout SECONDS]
 
 Builds, in a temporary folder, every pathological input of the robustness issue at the size it was seen at
-(texts of 1.3 MB, a 100 kB bulletin of 2,900 counts, runs of number words, floods of combining marks …) beside
+(texts of 1.3 MB — the shared feed's articles run together, and a bulletin of our own writing dense with
+counts, names and citations —, a 100 kB bulletin of 2,900 counts, runs of number words, floods of combining marks …) beside
 the small reproductions that `tests/test_robustness.py` runs, reads them as the batch does and extracts each
 one under the batch's time budget. Prints one line per input (kB, seconds, record or error code) and the
 peak memory of the process. The issue's ceilings: no input over 30 s, peak memory under 1 GB, 2 s per 100 kB
@@ -13,6 +14,7 @@ for what is not one huge article.
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import sys
 import tempfile
@@ -30,18 +32,42 @@ _SENTENCE = ("Đảng bộ xã Tân Hòa vừa tổ chức hội nghị sơ kế
 
 
 def _long_article(size: int) -> str:
-    """Real-looking paragraphs of our own writing, repeated to `size` characters."""
-    paragraph = (_SENTENCE + "Ban Thường vụ Huyện ủy Yên Lạc giao Ban Tổ chức Huyện ủy hướng dẫn các chi bộ "
-                 "thực hiện Nghị quyết số 21-NQ/TW của Bộ Chính trị. Đồng chí Nguyễn Văn An, Bí thư Đảng ủy "
-                 "xã, cho biết toàn Đảng bộ có 1.245 đảng viên, sinh hoạt tại 27 chi bộ.\n\n")
-    return (paragraph * (size // len(paragraph) + 1))[:size]
+    """Paragraphs of our own writing, each with its own numbers and names (the cleaner drops a line it has
+    seen before, so a repeated paragraph would not make a long article), to `size` characters."""
+    paragraphs, length, i = [], 0, 0
+    while length < size:
+        paragraph = (f"Đảng bộ xã Tân Hòa {i} vừa tổ chức hội nghị sơ kết, kết nạp {i % 40 + 2} đảng viên mới và "
+                     f"công nhận {i % 9 + 1} chi bộ đạt trong sạch vững mạnh. Ban Thường vụ Huyện ủy Yên Lạc giao "
+                     f"Ban Tổ chức Huyện ủy hướng dẫn các chi bộ thực hiện Nghị quyết số {i % 50 + 1}-NQ/TW của Bộ "
+                     f"Chính trị. Đồng chí Nguyễn Văn An {i}, Bí thư Đảng ủy xã, cho biết toàn Đảng bộ có "
+                     f"{1000 + i} đảng viên, sinh hoạt tại {i % 30 + 5} chi bộ.\n\n")
+        paragraphs.append(paragraph)
+        length += len(paragraph)
+        i += 1
+    return "".join(paragraphs)[:size]
+
+
+def _feed_article(size: int) -> str | None:
+    """The shared feed's real articles run together to `size` characters (the crawl has pages that long)."""
+    feed = ROOT.parent / "shared" / "feed" / "baomoi-2017-sample.jsonl"
+    if not feed.exists():
+        return None
+    texts, length = [], 0
+    for line in feed.read_text(encoding="utf-8").splitlines():
+        if length >= size:
+            break
+        texts.append(json.loads(line)["text"])
+        length += len(texts[-1]) + 2
+    return "\n\n".join(texts)[:size]
 
 
 def corpus() -> dict[str, bytes]:
     """File name → bytes: every reproduction of the issue, at full size."""
+    real = _feed_article(1_300_000)
     return {
-        "article-1.3MB.txt": _long_article(1_300_000).encode(),
-        "article-100kB.txt": _long_article(100_000).encode(),
+        **({"feed-run-together-1.3MB.txt": real.encode()} if real else {}),
+        "dense-bulletin-1.3MB.txt": _long_article(1_300_000).encode(),
+        "dense-bulletin-100kB.txt": _long_article(100_000).encode(),
         "counts-2900.txt": "".join(f"Chi bộ {i} có {i % 90 + 10} đảng viên. " for i in range(2900)).encode(),
         "number-words.txt": ("Đảng bộ có " + "một triệu " * 300 + "đảng viên").encode(),
         "number-list.txt": ("gồm các chi bộ " + ", ".join(str(i % 100) for i in range(2000))).encode(),

@@ -17,7 +17,9 @@ _ROLE_ORDER = {"author": 0, "photo": 1, "mentioned": 2}
 def _sentence_of(doc: Doc, start: int) -> tuple[int, int]:
     """The sentence around a character offset (sentence spans computed once per Doc, then bisected)."""
     sentences = doc.user_data["vx_segmentation"].sentences
-    at = bisect.bisect_right([s for s, _ in sentences], start) - 1
+    if "vx_sentence_starts" not in doc.user_data:
+        doc.user_data["vx_sentence_starts"] = [s for s, _ in sentences]
+    at = bisect.bisect_right(doc.user_data["vx_sentence_starts"], start) - 1
     return sentences[at] if at >= 0 else (0, len(doc.user_data["vx_text"]))
 
 

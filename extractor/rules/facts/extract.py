@@ -34,7 +34,10 @@ from extractor.rules.numbers import QUANTITIES, find_numbers, parse_number, to_j
 
 # between a count and its share: "1.842 đồng chí (chiếm 14,6%)", "30/65 chi bộ … (tỉ lệ 46,2%)", "…, bằng 25%"
 _STATED_START = attrgetter("start")
-_BRACKET = regex.compile(r"[()]")
+# How many numbers that count nothing a verb reaches back over ("trao Huy hiệu 30, 40, 45 năm tuổi Đảng cho …"):
+# a list longer than this is a table, and its last numbers are all the verb can mean.
+_REACH = 24
+_CLAUSE_NUMBERS = 64
 _CHANGE = regex.compile(r"\btừ\s+([\d.,]+)\b[^;]{0,60}?\bcòn\s*$")  # "từ 95 … còn 92": the earlier figure
 _BESIDE = regex.compile(r"[^;]{0,80}?[(,]\s*(?:chiếm|bằng|đạt)?\s*(?:tỉ lệ|tỷ lệ)?\s*(?:là\s*)?")
 
@@ -83,9 +86,11 @@ def _share_of(folded: str, number, previous: list, stated: list[Stated]) -> dict
 
 
 def _previous(numbers: list, index: int, clause_start: int) -> list:
-    """The numbers of the clause before the one at `index` (those ending before its qualifier)."""
+    """The numbers of the clause before the one at `index` (those ending before its qualifier), the last
+    `_CLAUSE_NUMBERS` of them at most: a clause of hundreds of numbers is a table, read number by number."""
     number, first = numbers[index], index
-    while first > 0 and numbers[first - 1].end >= clause_start:
+    floor = max(0, index - _CLAUSE_NUMBERS)
+    while first > floor and numbers[first - 1].end >= clause_start:
         first -= 1
     return [n for n in numbers[first:index] if n.end <= number.qualifier_start]
 
@@ -94,11 +99,14 @@ def _floor(folded: str, previous: list, stated: list[Stated], clause_start: int,
     """Where the search for the number's verb stops: the last number before it in the clause that counts
     something; numbers that count nothing ("trao Huy hiệu 30, 40, 45 năm tuổi Đảng cho 27 đảng viên") do not
     stop the verb's reach, unless a bracket stands between ("(khiển trách 9, cảnh cáo 3) và 150 …")."""
+    previous = previous[-_REACH:]
+    if len(previous) == _REACH:
+        clause_start = previous[0].end   # a verb reaches back over a bounded run of bare numbers
     read = {s.start: s for s in stated[-len(previous):]} if previous else {}
+    bracket = max(folded.rfind("(", clause_start, start), folded.rfind(")", clause_start, start))
     for number in reversed(previous):
         done = read.get(number.start)
-        if done is None or not done.fact["rule"].endswith("+no_counted_noun") \
-                or _BRACKET.search(folded, number.end, start):
+        if done is None or not done.fact["rule"].endswith("+no_counted_noun") or number.end <= bracket:
             return number.end
     return clause_start
 

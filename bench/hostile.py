@@ -80,7 +80,8 @@ def corpus() -> dict[str, bytes]:
         "bidi.txt": (_SENTENCE + "Chi bộ có \u202e12\u202c đảng viên. " * 2000).encode(),
         "digits.txt": (_SENTENCE + "Mã " + "9" * 4400 + ".").encode(),
         "iframe.html": b"<body><iframe></iframe></body></html>",
-        "deep.html": b"<div>" * 50000 + _SENTENCE.encode() + b"</div>" * 50000,
+        "deep.html": (b"<html><body>" + b"<div>" * 50000 + f"<p>{_SENTENCE}</p>".encode() + b"</div>" * 50000
+                      + b"</body></html>"),
         "noise.bin": bytes(range(256)) * 4000,
     }
 

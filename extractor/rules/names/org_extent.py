@@ -7,6 +7,7 @@ The name runs on through capitalised syllables, numbers, level words with their 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from extractor.rules.names.org_joins import dotted_level, joined_part, never_name_words, rest_of_cut_word
@@ -115,31 +116,32 @@ def take_level(tokens: list[Token], i: int, is_place: Callable[[list[Token], int
     return i
 
 
-def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int], int],
-            people_allowed: bool = False) -> tuple[int, bool]:
-    """(index after the name, whether a distinctive part was taken) for a name starting at `index`."""
-    end = index       # the name so far ends before this token
-    distinctive = False
-    named = False     # a place, a name or a number is in already (a nested head is not)
-    lower_inner = False  # a lower-case name word is in ("các cơ quan"): "và doanh nghiệp" may follow
-    person_taken = False  # a person's name is in already ("Trường THPT Lê Lợi")
-    # joinable: the name so far ends on a field word, which a dash, "&" or a lower-case field may follow;
-    # a head of two syllables or more may take a field right away ("Viện Kiểm sát nhân dân tối cao")
-    joinable = index >= 2 and tokens[index - 1].continues and joined_by_space(tokens[index - 1])
-    i = index
-    while i < len(tokens):
-        token = tokens[i]
-        if not joined_by_space(token):
-            taken = joined_part(tokens, i, is_place, person_starts) if i == end and joinable else 0
-            if not taken:
-                break
-            i = end = i + taken
-            continue
-        if i == end and i > index and (_word_continues_name(tokens, i) or (joinable and rest_of_cut_word(tokens, i))):
-            i = end = i + 1  # the rest of a word the name already holds ("Cơ quan", "Ban Chỉ đạo")
-            joinable = True
-            continue
-        after_word, joinable = joinable and i == end, False
+@dataclass
+class _Walk:
+    """The state of one walk over a name, token by token; each step says whether the name goes on."""
+    tokens: list[Token]
+    index: int
+    is_place: Callable[[list[Token], int], int]
+    people_allowed: bool
+    end: int = 0               # the name so far ends before this token
+    i: int = 0
+    distinctive: bool = False
+    named: bool = False        # a place, a name or a number is in already (a nested head is not)
+    lower_inner: bool = False  # a lower-case name word is in ("các cơ quan"): "và doanh nghiệp" may follow
+    person_taken: bool = False  # a person's name is in already ("Trường THPT Lê Lợi")
+    joinable: bool = False     # the name ends on a field word, which a dash, "&" or a lower-case field may follow
+
+    def take(self, to: int) -> bool:
+        self.i = self.end = to
+        return True
+
+    def across_gap(self) -> bool:
+        taken = joined_part(self.tokens, self.i, self.is_place, person_starts) \
+            if self.i == self.end and self.joinable else 0
+        return bool(taken) and self.take(self.i + taken)
+
+    def level(self, token: Token) -> bool | None:
+        tokens, i = self.tokens, self.i
         nested = heads().match(tokens, i) if token.capitalised else None
         level = None if nested or not _level_at(tokens, i) else levels().match(tokens, i)
         dotted = nested is None and token.capitalised and dotted_level(tokens, i)
@@ -147,69 +149,97 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             level = (1, True)
         if level:
             after_level = i + level[0]
-            i = end = take_level(tokens, after_level, is_place, dotted)
-            distinctive = named = True
-            joinable = token.folded == "khối" and i == after_level   # a bloc is named by its field: "Khối du lịch"
-            continue
+            self.take(take_level(tokens, after_level, self.is_place, dotted))
+            self.distinctive = self.named = True
+            self.joinable = token.folded == "khối" and self.i == after_level   # a bloc is named by its field
+            return True
         if token.folded == "số" and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
-            i = end = i + 2  # "Đoàn kiểm tra số 471"
-            distinctive = named = True
-            continue
-        if _is_name_token(token):
-            nested = heads().match(tokens, i)
-            if nested and nested[0] == 1 and i > index and not tokens[i - 1].capitalised and \
-                    i + 1 < len(tokens) and tokens[i + 1].continues and not tokens[i + 1].capitalised:
-                break   # "Thành ủy Đà Nẵng tại Hội nghị": after a lower-case word, "Hội nghị" is no body
-            if nested:
-                i = end = i + nested[0]
-                distinctive = True
-                joinable = nested[0] == 1   # "Hội đồng Bộ trưởng": a one-syllable head may be a cut word
-                continue
-            if distinctive and _title_opens_person(tokens, i):
-                break   # "Đảng Cộng sản Việt Nam Chủ tịch …": a title after the name opens a person
-            if person_starts(tokens, i) and people_allowed and (person_taken or tokens[i - 1].folded == "tp"):
-                break  # "Học viện … Hồ Chí Minh Trần Văn A", "Học viện Cán bộ TP Trần Văn A": the person the
-                # title names, after the one the body is named after or after the city
-            person_taken = person_taken or person_starts(tokens, i)
-            if person_starts(tokens, i) and not people_allowed:
-                # A committee already named takes no second place: "Huyện ủy Tân Yên Dương Đức Thảo"
-                # ends before the person; an unnamed one keeps a known place ("Huyện ủy Trần Văn Thời").
-                place = is_place(tokens, i)
-                if named and _capitals_from(tokens, i + place) == 1:
-                    place = 0   # "Tân Yên Dương Đức Thảo": a "place" leaving one capital is a person's start
-                if place < 2:
-                    break
-                i = end = i + place
-            else:
-                i = end = i + 1
-                joinable = not token.text[0].isdigit()
-            # "Đảng" alone after a head is the Party, not a name ("Chi bộ Đảng")
-            if token.folded != "đảng":
-                distinctive = named = True
-            continue
+            self.distinctive = self.named = True
+            return self.take(i + 2)  # "Đoàn kiểm tra số 471"
+        return None
+
+    def name_word(self, token: Token) -> bool:
+        tokens, i = self.tokens, self.i
+        nested = heads().match(tokens, i)
+        if nested and nested[0] == 1 and i > self.index and not tokens[i - 1].capitalised and \
+                i + 1 < len(tokens) and tokens[i + 1].continues and not tokens[i + 1].capitalised:
+            return False   # "Thành ủy Đà Nẵng tại Hội nghị": after a lower-case word, "Hội nghị" is no body
+        if nested:
+            self.distinctive = True
+            self.joinable = nested[0] == 1   # "Hội đồng Bộ trưởng": a one-syllable head may be a cut word
+            return self.take(i + nested[0])
+        if self.distinctive and _title_opens_person(tokens, i):
+            return False   # "Đảng Cộng sản Việt Nam Chủ tịch …": a title after the name opens a person
+        if person_starts(tokens, i) and self.people_allowed and (self.person_taken or tokens[i - 1].folded == "tp"):
+            return False   # "Học viện … Hồ Chí Minh Trần Văn A", "Học viện Cán bộ TP Trần Văn A": the person
+            # the title names, after the one the body is named after or after the city
+        self.person_taken = self.person_taken or person_starts(tokens, i)
+        if person_starts(tokens, i) and not self.people_allowed:
+            # A committee already named takes no second place: "Huyện ủy Tân Yên Dương Đức Thảo" ends before
+            # the person; an unnamed one keeps a known place ("Huyện ủy Trần Văn Thời").
+            place = self.is_place(tokens, i)
+            if self.named and _capitals_from(tokens, i + place) == 1:
+                place = 0   # "Tân Yên Dương Đức Thảo": a "place" leaving one capital is a person's start
+            if place < 2:
+                return False
+            self.take(i + place)
+        else:
+            self.take(i + 1)
+            self.joinable = not token.text[0].isdigit()
+        if token.folded != "đảng":   # "Đảng" alone after a head is the Party, not a name ("Chi bộ Đảng")
+            self.distinctive = self.named = True
+        return True
+
+    def inner_word(self, after_word: bool) -> bool:
+        tokens, i = self.tokens, self.i
         inner = inner_words().match(tokens, i)
-        if inner and inner[1] == "field":
+        if inner is None:
+            return False
+        if inner[1] == "field":   # "Cục Quản lý thị trường": a field written in lower case after a word
             if not after_word:
-                break
-            i = end = i + inner[0]   # "Cục Quản lý thị trường": a field written in lower case after a word
-            joinable = distinctive = True
+                return False
+            self.joinable = self.distinctive = True
+            return self.take(i + inner[0])
+        nxt = i + inner[0]
+        joins_inner = ((inner[1] == "joins_inner" or self.lower_inner) and nxt < len(tokens)
+                       and inner_words().match(tokens, nxt))
+        if inner[1] in ("joins", "joins_inner") and not joins_inner and (
+                nxt >= len(tokens) or not joined_by_space(tokens[nxt]) or _level_at(tokens, nxt)
+                or _opens_other(tokens, nxt)):
+            return False
+        self.lower_inner = self.lower_inner or inner[1] not in ("joins", "joins_inner")
+        self.i = nxt
+        if inner[1] == "end":
+            self.end = nxt
+            self.joinable = True
+        return True
+
+
+def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int], int],
+           people_allowed: bool = False) -> tuple[int, bool]:
+    """(index after the name, whether a distinctive part was taken) for a name starting at `index`."""
+    walk = _Walk(tokens, index, is_place, people_allowed, end=index, i=index,
+                 # a head of two syllables or more may take a field right away ("Viện Kiểm sát nhân dân tối cao")
+                 joinable=index >= 2 and tokens[index - 1].continues and joined_by_space(tokens[index - 1]))
+    while walk.i < len(tokens):
+        token, i = tokens[walk.i], walk.i
+        if not joined_by_space(token):
+            if walk.across_gap():
+                continue
+            break
+        if i == walk.end and i > index and (_word_continues_name(tokens, i)
+                                            or (walk.joinable and rest_of_cut_word(tokens, i))):
+            walk.take(i + 1)  # the rest of a word the name already holds ("Cơ quan", "Ban Chỉ đạo")
+            walk.joinable = True
             continue
-        if inner:
-            nxt = i + inner[0]
-            joins_inner = ((inner[1] == "joins_inner" or lower_inner) and nxt < len(tokens)
-                           and inner_words().match(tokens, nxt))
-            if inner[1] in ("joins", "joins_inner") and not joins_inner and (
-                    nxt >= len(tokens) or not joined_by_space(tokens[nxt]) or _level_at(tokens, nxt)
-                    or _opens_other(tokens, nxt)):
-                break
-            lower_inner = lower_inner or inner[1] not in ("joins", "joins_inner")
-            i = nxt
-            if inner[1] == "end":
-                end = i
-                joinable = True
+        after_word, walk.joinable = walk.joinable and i == walk.end, False
+        level = walk.level(token)
+        if level is not None:
+            continue
+        if (walk.name_word(token) if _is_name_token(token) else walk.inner_word(after_word)):
             continue
         break
-    return end, distinctive
+    return walk.end, walk.distinctive
 
 
 def _title_opens_person(tokens: list[Token], i: int) -> bool:

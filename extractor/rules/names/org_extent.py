@@ -77,13 +77,15 @@ def _capitals_from(tokens: list[Token], i: int) -> int:
 
 
 def _level_at(tokens: list[Token], i: int) -> bool:
-    """A level word, not the first syllable of a word that merely starts like one ("Xã hội", "Khối lượng")."""
+    """A level word, not the first syllable of a name's word that merely starts like one ("và Xã hội",
+    the field "xã hội"); "Đảng bộ khối phấn đấu" keeps its level word before a verb."""
     level = levels().match(tokens, i)
     if level is None or level[0] > 1 or i + 1 >= len(tokens):
         return level is not None
     following = tokens[i + 1]   # a level word's place is capitalised or a number; "hội" is not
     return not (joined_by_space(following) and not following.capitalised
-                and is_compound(tokens[i].folded, following.folded))
+                and is_compound(tokens[i].folded, following.folded)
+                and inner_words().match(tokens, i) is not None)
 
 
 def _opens_other(tokens: list[Token], i: int) -> bool:
@@ -130,6 +132,7 @@ class _Walk:
     lower_inner: bool = False  # a lower-case name word is in ("các cơ quan"): "và doanh nghiệp" may follow
     person_taken: bool = False  # a person's name is in already ("Trường THPT Lê Lợi")
     joinable: bool = False     # the name ends on a field word, which a dash, "&" or a lower-case field may follow
+    bloc: bool = False         # a bare "Khối", named by the field after it ("Khối du lịch"), not by a cut word
 
     def take(self, to: int) -> bool:
         self.i = self.end = to
@@ -151,7 +154,7 @@ class _Walk:
             after_level = i + level[0]
             self.take(take_level(tokens, after_level, self.is_place, dotted))
             self.distinctive = self.named = True
-            self.joinable = token.folded == "khối" and self.i == after_level   # a bloc is named by its field
+            self.bloc = token.folded == "khối" and self.i == after_level   # a bloc is named by its field
             return True
         if token.folded == "số" and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
             self.distinctive = self.named = True
@@ -232,7 +235,8 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             walk.take(i + 1)  # the rest of a word the name already holds ("Cơ quan", "Ban Chỉ đạo")
             walk.joinable = True
             continue
-        after_word, walk.joinable = walk.joinable and i == walk.end, False
+        after_word, walk.joinable = (walk.joinable and i == walk.end) or walk.bloc, False
+        walk.bloc = False
         level = walk.level(token)
         if level is not None:
             continue

@@ -7,7 +7,7 @@ numbers (`Chi bộ 5`). Anything else (a verb, another person's name, a bracket)
 another person's title is never read as one. Titles stand before the name (`Ủy viên Bộ Chính trị, Bí thư
 Thành ủy Hà Nội Trần Văn A`), after it as appositions (`Trần Văn A, Bí thư Huyện ủy`, `Trần Văn A - Giám
 đốc Sở`, `Trần Văn A (nguyên Phó Chủ tịch xã, bí thư Chi bộ)`), before a colon or a bracket that opens a
-list of names (`Các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc hội Trần Văn A; …`), or on the line under a
+list of names (`Các đồng chí Ủy viên Bộ Chính trị: Bí thư Thành ủy Trần Văn A; …`), or on the line under a
 closing byline. Which tokens may stand in a title is `title_window`'s part.
 """
 

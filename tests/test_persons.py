@@ -47,7 +47,7 @@ def _titles_of(text: str, name: str) -> list[str]:
     return titles_around(text, start, start + len(name), (0, len(text)), names, word_starts)
 
 
-@pytest.mark.parametrize("case", [c for c in load_cases("persons.jsonl") if "titles" in c])
+@pytest.mark.parametrize("case", [c for c in load_cases("persons.jsonl") if "titles" in c.values[0]])
 def test_persons_titles_cases(case):
     for name, titles in case["titles"].items():
         assert _titles_of(case["text"], name) == titles, name

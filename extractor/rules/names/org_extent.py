@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+import regex
+
 from extractor.rules.names.org_joins import dotted_level, joined_part, never_name_words, rest_of_cut_word
 from extractor.rules.names.org_lexicon import (document_words, heads, inner_words, levels, names, standalone,
                                                surnames, titles)
@@ -118,6 +120,10 @@ def take_level(tokens: list[Token], i: int, is_place: Callable[[list[Token], int
     return i
 
 
+_ROMAN = regex.compile(r"[IVXL]{1,5}")
+_CENTRAL = frozenset(("tư", "t.ư", "tw", "ương"))   # the last syllable of "TƯ", "T.Ư", "TW", "Trung ương"
+
+
 @dataclass
 class _Walk:
     """The state of one walk over a name, token by token; each step says whether the name goes on."""
@@ -163,6 +169,8 @@ class _Walk:
 
     def name_word(self, token: Token) -> bool:
         tokens, i = self.tokens, self.i
+        if _ROMAN.fullmatch(token.text) and tokens[i - 1].folded in _CENTRAL:
+            return False   # "BCH TƯ X": a Roman numeral after the Centre is the committee's term, not its name
         nested = heads().match(tokens, i)
         if nested and nested[0] == 1 and i > self.index and not tokens[i - 1].capitalised and \
                 i + 1 < len(tokens) and tokens[i + 1].continues and not tokens[i + 1].capitalised:

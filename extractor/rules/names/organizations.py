@@ -51,6 +51,11 @@ def _only_level(tokens: list[Token], start: int, end: int) -> bool:
     return bool(level) and level[0] == end - start
 
 
+def _level_list_follows(tokens: list[Token], end: int) -> bool:
+    """A comma and another level word follow: the levels are listed, no one body is named."""
+    return end < len(tokens) and tokens[end].gap.strip() == "," and levels().match(tokens, end) is not None
+
+
 def _preceded_by_plural(tokens: list[Token], index: int) -> bool:
     if index > 0 and tokens[index - 1].text.isdigit():
         return True
@@ -125,8 +130,9 @@ def _head_reading(tokens: list[Token], i: int, head: tuple[int, str], is_place) 
         distinctive = False   # "Ban Vì sự tiến bộ …": a capitalised function word names nothing alone
     if not tokens[i].capitalised and needs != "in_title" and _words_in(tokens, after, end) < 2:
         distinctive = False  # "phòng Cảnh sát", "trường Đại học": a kind, or a name cut short
-    if distinctive and _only_level(tokens, after, end) and _preceded_by_plural(tokens, i):
-        distinctive = False  # "các Đảng bộ phường": a kind of body
+    if distinctive and _only_level(tokens, after, end) and (_preceded_by_plural(tokens, i)
+                                                            or _level_list_follows(tokens, end)):
+        distinctive = False  # "các Đảng bộ phường", "UBND phường, xã, thị trấn": a kind of body
     if distinctive:
         end = leave_the_person(tokens, i, end, is_place)
         distinctive = end > after

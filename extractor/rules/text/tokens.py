@@ -58,11 +58,11 @@ def tokenize(text: str, word_starts: frozenset[int] | set[int] | None = None) ->
 
 
 # Where scraped text lost a space, a token holds two: a footnote's number after a word ("Trung ương3",
-# "Đảng.4"), a sentence glued after a full stop ("Bắc Cạn.Vào"), a word glued to the next line's first
+# "Đảng.4"), a sentence glued after a full stop ("Bắc Cạn.Vào", "khoảng 300.Đại sứ quán"), a word glued to the next line's first
 # word ("MinhỦy", "MạnhBan"). Only after a lower-case letter: codes and units are written in capitals
 # ("Z751", "PMU18", "P.9", "TP.HCM"), and brand names in plain Latin letters keep their capitals
 # ("VnExpress", "PetroVietnam"), so a capital inside a word cuts only where Vietnamese letters show.
-_GLUE = regex.compile(r"(?<=\p{Ll})(?:\.?(?=\d{1,3}$)|\.(?=\p{Lu}\p{Ll})|(?=\p{Lu}\p{Ll}*$))")
+_GLUE = regex.compile(r"(?<=\p{Ll})(?:\.?(?=\d{1,3}$)|(?=\p{Lu}\p{Ll}*$))|(?<=[\p{Ll}\d])\.(?=\p{Lu}\p{Ll})")
 _VIETNAMESE_LETTER = regex.compile(r"[^\x00-\x7F]")
 
 

@@ -54,9 +54,12 @@ class TitleWindow:
         starts = [t.start for t in self.tokens]
         self.first = bisect.bisect_left(starts, start)       # the name's first token
         self.after = bisect.bisect_left(starts, end)         # the first token after it
-        self.heads = {i: m[0] for i in range(len(self.tokens)) if (m := _titles().match(self.tokens, i))}
+        titles, bodies = _titles(), _body_words()   # a set test first: most tokens open neither
+        self.heads = {i: m[0] for i, t in enumerate(self.tokens)
+                      if t.folded in titles.first_syllables and (m := titles.match(self.tokens, i))}
         self.covered = {j for i, length in self.heads.items() for j in range(i, i + length)}
-        self.bodies = {j for i in range(len(self.tokens)) if (m := _body_words().match(self.tokens, i))
+        self.bodies = {j for i, t in enumerate(self.tokens)
+                       if t.folded in bodies.first_syllables and (m := bodies.match(self.tokens, i))
                        for j in range(i, i + m[0])}
         self.named = _name_tokens(self.tokens, names, (start, end))
         self.dashed = self._dashed_words()

@@ -27,6 +27,7 @@ from extractor.rules.names.person_titles import expand_abbreviations, titles_aro
 from extractor.rules.names.photos import find_photo_credits  # noqa: F401  (persons with role "photo")
 from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
 from extractor.rules.names.places import known_place_length
+from extractor.rules.names.title_window import body_words, title_words
 from extractor.rules.text.tokens import Token, joined_by_space, tokenize
 
 _MAX_SYLLABLES = 4
@@ -63,14 +64,6 @@ def _named_after() -> PhraseTable:
     return list_table("named_after_words.txt")
 
 
-@functools.cache
-def _title_words() -> PhraseTable:
-    return list_table("titles.txt")
-
-
-@functools.cache
-def _title_body_words() -> PhraseTable:
-    return list_table("title_body_words.txt")
 
 
 def _name_syllable(token: Token) -> bool:
@@ -105,8 +98,8 @@ def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLE
 def _opens_position(tokens: list[Token], index: int) -> bool:
     """A title or a body's name after an honorific ("đồng chí Ủy viên Bộ Chính trị", "đảng viên Chi bộ 3"):
     no name follows there."""
-    body = _title_body_words().match(tokens, index)
-    return bool(_title_words().match(tokens, index) or (body and body[0] > 1)
+    body = body_words().match(tokens, index)
+    return bool(title_words().match(tokens, index) or (body and body[0] > 1)
                 or (tokens[index].shouted and tokens[index].text in _abbreviated_words()))
 
 

@@ -23,7 +23,8 @@ CONNECTORS = ("và", "của")  # body words that join two names of bodies, never
 _LIST_NUMBER = regex.compile(r"(?<=\p{L})\d{1,2}$")  # "Bộ Công an3. Lê …": a list's number glued on
 
 @functools.cache
-def _titles() -> PhraseTable:
+def title_words() -> PhraseTable:
+    """Title words (titles.txt), shared by the name and title rules."""
     return list_table("titles.txt")
 
 
@@ -33,7 +34,8 @@ def modifiers() -> PhraseTable:
 
 
 @functools.cache
-def _body_words() -> PhraseTable:
+def body_words() -> PhraseTable:
+    """Lower-case words inside the body a title heads (title_body_words.txt)."""
     return list_table("title_body_words.txt")
 
 
@@ -54,7 +56,7 @@ class TitleWindow:
         starts = [t.start for t in self.tokens]
         self.first = bisect.bisect_left(starts, start)       # the name's first token
         self.after = bisect.bisect_left(starts, end)         # the first token after it
-        titles, bodies = _titles(), _body_words()   # a set test first: most tokens open neither
+        titles, bodies = title_words(), body_words()   # a set test first: most tokens open neither
         self.heads = {i: m[0] for i, t in enumerate(self.tokens)
                       if t.folded in titles.first_syllables and (m := titles.match(self.tokens, i))}
         self.covered = {j for i, length in self.heads.items() for j in range(i, i + length)}

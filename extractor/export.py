@@ -182,10 +182,22 @@ def export_records(records: Path, folder: Path, fmt: str = "parquet", duckdb_fil
     if refusal:
         raise ExportRefused(refusal)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         writers = open_tables(folder, fmt, duckdb_file)
     except Exception as error:    # OSError, or DuckDB's own errors for a file that is no database
         raise ExportRefused(f"cannot write the tables: {error}") from None
+    try:
+        summary = _write_tables(records, writers, report)
+    except BaseException:
+        for writer in writers:
+            writer.close(complete=False)
+        raise
+    for writer in writers:
+        writer.close()
+    return summary
+
+
+def _write_tables(records: Path, writers: list, report: Callable[[str], None]) -> ExportSummary:
+    """Every valid record's rows to every writer, in batches of BATCH_ROWS rows per table."""
     summary = ExportSummary()
     pending: dict[str, list[dict]] = {name: [] for name in TABLES}
     for number, rows in read_rows(records):
@@ -200,8 +212,6 @@ def export_records(records: Path, folder: Path, fmt: str = "parquet", duckdb_fil
                 _flush(writers, name, pending, summary)
     for name in TABLES:
         _flush(writers, name, pending, summary)
-    for writer in writers:
-        writer.close()
     return summary
 
 

@@ -93,7 +93,7 @@ class ParquetTables:
     def write(self, name: str, table: pa.Table) -> None:
         self._writers[name].write_table(table)
 
-    def close(self) -> None:
+    def close(self, complete: bool = True) -> None:
         for writer in self._writers.values():
             writer.close()
 
@@ -110,7 +110,7 @@ class CsvTables:
     def write(self, name: str, table: pa.Table) -> None:
         self._writers[name].write_table(_joined_lists(table))
 
-    def close(self) -> None:
+    def close(self, complete: bool = True) -> None:
         for writer in self._writers.values():
             writer.close()
 
@@ -137,18 +137,21 @@ class DuckdbTables:
     def write(self, name: str, table: pa.Table) -> None:
         self._insert(f"INSERT INTO {name} SELECT * FROM batch", table)
 
-    def close(self) -> None:
-        self._connection.commit()
-        self._connection.close()
+    def close(self, complete: bool = True) -> None:
+        if complete:
+            self._connection.commit()
+        self._connection.close()      # without a commit, DuckDB rolls the transaction back
 
 
 def open_tables(folder: Path, fmt: str, duckdb_file: Path | None) -> list:
-    """The writers for an export, every file created (so an error shows before any record is read)."""
-    writers: list = [ParquetTables(folder) if fmt == "parquet" else CsvTables(folder)]
-    if duckdb_file is not None:
-        try:
-            writers.append(DuckdbTables(duckdb_file))
-        except BaseException:
-            writers[0].close()
-            raise
+    """The writers for an export, every file opened, so a path that cannot be used shows before any record
+    is read; the DuckDB file first, so that a bad one leaves no table files behind."""
+    writers: list = [DuckdbTables(duckdb_file)] if duckdb_file is not None else []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        writers.insert(0, ParquetTables(folder) if fmt == "parquet" else CsvTables(folder))
+    except BaseException:
+        for writer in writers:
+            writer.close(complete=False)
+        raise
     return writers

@@ -194,7 +194,8 @@ def test_export_skips_malformed_lines_and_exports_the_rest(tmp_path, capsys):
     assert [row["record_id"] for row in _parquet(tmp_path / "out", "articles")] == [good["id"]]
 
 
-@pytest.mark.parametrize("case", ["missing records", "--to is a file", "--duckdb is a folder"])
+@pytest.mark.parametrize("case", ["missing records", "--to is a file", "--duckdb is a folder",
+                                  "--duckdb in no folder", "--duckdb is no database"])
 def test_export_refuses_bad_usage_before_work(tmp_path, capsys, case):
     records = tmp_path / "records.jsonl"
     records.write_text(dumps(_empty_record()) + "\n", encoding="utf-8")
@@ -203,9 +204,31 @@ def test_export_refuses_bad_usage_before_work(tmp_path, capsys, case):
         records = tmp_path / "none.jsonl"
     elif case == "--to is a file":
         folder.write_text("", encoding="utf-8")
-    else:
+    elif case == "--duckdb is a folder":
         (tmp_path / "db").mkdir()
         extra = ["--duckdb", str(tmp_path / "db")]
+    elif case == "--duckdb in no folder":
+        extra = ["--duckdb", str(tmp_path / "nowhere" / "tables.duckdb")]
+    else:
+        (tmp_path / "notes.duckdb").write_text("ghi chú, không phải cơ sở dữ liệu\n" * 100, encoding="utf-8")
+        extra = ["--duckdb", str(tmp_path / "notes.duckdb")]
     assert _export(records, folder, *extra) == 2
     assert "extractor export: " in capsys.readouterr().err
     assert not folder.is_dir()
+
+
+def test_export_duckdb_tables_are_replaced_and_others_kept(own_records, tmp_path):
+    import duckdb
+
+    path, records = own_records
+    database = tmp_path / "tables.duckdb"
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("CREATE TABLE notes AS SELECT 'ghi chú' AS note")
+    for _ in range(2):
+        assert _export(path, tmp_path / "csv", "--format", "csv", "--duckdb", str(database)) == 0
+    with duckdb.connect(str(database), read_only=True) as connection:
+        facts = connection.execute("SELECT source_id, value, value_float FROM facts ORDER BY fact_index").fetchall()
+        titles = connection.execute("SELECT titles FROM persons WHERE name = 'Trần Văn Minh'").fetchall()
+        notes = connection.execute("SELECT note FROM notes").fetchall()
+    assert facts == [("101", 12, None), ("101", None, 35.5)]
+    assert titles == [(["Bí thư Đảng ủy", "Chủ tịch Hội đồng nhân dân xã"],)] and notes == [("ghi chú",)]

@@ -94,6 +94,15 @@ def _parser() -> argparse.ArgumentParser:
                                "one tab-separated line each, instead of the scores")
     evaluate.add_argument("--baseline", choices=["underthesea"],
                           help="also score underthesea's NER on the same texts, for comparison")
+
+    export = commands.add_parser("export", help="write records as tables (Parquet or CSV, and DuckDB)", description=(
+        "Write the records in RECORDS.jsonl as five flat tables (articles, entities, persons, documents, facts), "
+        "keyed by record_id and source_id, into DIR as Parquet or CSV files, and optionally into a DuckDB file."))
+    export.add_argument("records", metavar="RECORDS.jsonl")
+    export.add_argument("--to", required=True, metavar="DIR", help="folder for the table files (made if missing)")
+    export.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="default: parquet")
+    export.add_argument("--duckdb", metavar="FILE", help="also load the tables into this DuckDB file")
+    export.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     return parser
 
 
@@ -198,6 +207,21 @@ def _explain(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed or not shown else EXIT_OK
 
 
+def _export(args: argparse.Namespace) -> int:
+    from extractor.export import ExportRefused, export_records
+
+    folder = Path(args.to)
+    try:
+        summary = export_records(Path(args.records), folder, args.format, args.duckdb and Path(args.duckdb),
+                                 report=lambda problem: print(f"extractor export: {problem}", file=sys.stderr))
+    except ExportRefused as refused:
+        print(f"extractor export: {refused}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.quiet or summary.skipped:
+        print(summary.line(folder), file=sys.stderr)
+    return EXIT_SOME_FAILED if summary.skipped else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
@@ -206,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         return _explain(args)
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "export":
+        return _export(args)
     return EXIT_USAGE
 
 

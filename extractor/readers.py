@@ -25,6 +25,7 @@ from extractor.budget import OverBudget, time_budget
 from extractor.clean import scrub_surrogates
 from extractor.errors import ExtractorError, displayable, internal_error
 from extractor.html_reader import read_html
+from extractor.input_fields import own_fields
 from extractor.inputs import discover
 from extractor.meta import Hints
 from extractor.rules.dates import iso_day
@@ -129,7 +130,7 @@ def _jsonl_article(raw: bytes, source: dict) -> Article | Failure | None:
     title = _text_field(item, "title")
     hints = Hints(title=title.strip() if title else None, published=published,
                   published_from="input" if published else None, slug=_url_slug(item.get("url")))
-    return Article(source, text, hints)
+    return Article({**source, **own_fields(item)}, text, hints)
 
 
 def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Article | Failure]:

@@ -117,7 +117,8 @@ def test_readers_html_without_body_is_an_error(html):
     assert isinstance(failure, Failure) and failure.error.code == "E_NO_BODY"
 
 
-@pytest.mark.parametrize("head, fmt", [(b"<!DOCTYPE html><html>", "html"), (b'{"text": "a"}', "jsonl"), (b"Tin", "txt")])
+@pytest.mark.parametrize("head, fmt", [(b"<!DOCTYPE html><html>", "html"), (b'{"text": "a"}', "jsonl"),
+                                       (b"Tin", "txt")])
 def test_readers_stdin_format_is_sniffed(head, fmt):
     assert sniff_format(head) == fmt
 
@@ -140,3 +141,55 @@ def test_readers_jsonl_size_limit_is_per_line(tmp_path):
     items = list(read_inputs([str(path)], max_bytes=10_000))
     assert sum(isinstance(i, Article) for i in items) == 30
     assert items[-1].error.code == "E_TOO_LARGE" and items[-1].source["line"] == 31
+
+
+def _jsonl_articles(*items) -> list:
+    data = "\n".join(item if isinstance(item, str) else json.dumps(item, ensure_ascii=False) for item in items)
+    return list(read_bytes(data.encode("utf-8"), "feed.jsonl", "jsonl", 10**6))
+
+
+def test_readers_jsonl_keeps_the_lines_own_id_url_and_scalar_fields_in_order():
+    [article] = _jsonl_articles({"kênh": "tin địa phương", "id": 4071, "text": VI, "url": "https://bao.vn/a-b-c.html",
+                                 "tags": ["đảng"], "meta": {"views": 3}, "score": 0.5, "hot": False,
+                                 "note": None, "title": "Sơ kết"})
+    source = article.source
+    assert (source["id"], source["url"]) == ("4071", "https://bao.vn/a-b-c.html")
+    assert list(source["fields"].items()) == [("kênh", "tin địa phương"), ("score", 0.5), ("hot", False),
+                                              ("title", "Sơ kết")]
+    assert list(source)[:4] == ["path", "format", "sha256", "line"]
+
+
+def test_readers_jsonl_line_without_id_or_fields_gets_none():
+    [article] = _jsonl_articles({"text": VI})
+    assert set(article.source) == {"path", "format", "sha256", "line"}
+
+
+@pytest.mark.parametrize("value", ["", "   ", True, 2.5, None])
+def test_readers_jsonl_unusable_id_is_no_id(value):
+    [article] = _jsonl_articles({"id": value, "text": VI})
+    assert "id" not in article.source
+    assert article.source.get("fields", {}).get("id", None) == value
+
+
+def test_readers_jsonl_own_fields_stay_writable():
+    line = '{"id": "tin-\\udfff", "text": %s, "s\\ud800": "x\\udc00", "n": %s, "nan": NaN, "inf": -1e999}' % (
+        json.dumps(VI), "7" * 4100)
+    [article] = _jsonl_articles(line)
+    source = article.source
+    assert source["id"] == "tin-\ufffd"
+    assert source["fields"] == {"s\ufffd": "x\ufffd", "n": "7" * 4100, "nan": "NaN", "inf": "-Infinity"}
+    json.dumps(source, ensure_ascii=False).encode("utf-8")
+
+
+def test_readers_jsonl_own_fields_reach_the_record_and_its_errors(tmp_path):
+    from extractor.api import extract_many
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(item, ensure_ascii=False) for item in [
+        {"id": 9, "url": "https://bao.vn/x-y-z.html", "text": VI, "so_trang": 2},
+        {"id": "en-1", "text": "The committee met on Monday to review the work of the first half of the year."},
+    ]), encoding="utf-8")
+    [(ok, record), (failed, error)] = list(extract_many(read_inputs([str(path)])))
+    assert ok and record["source"]["id"] == "9" and record["source"]["fields"] == {"so_trang": 2}
+    assert record["source"]["url"] == "https://bao.vn/x-y-z.html"
+    assert not failed and error["source"]["id"] == "en-1" and error["error"]["code"] == "E_NOT_VIETNAMESE"

@@ -29,9 +29,11 @@ _SLOT = regex.compile(r"@([A-Z]+)@")
 TEMPLATE_DIR = DATA_DIR / "review"
 
 
-def _spans_of(record: dict) -> list[dict]:
+def _spans_of(record: dict) -> list:
     spans = [e for e in record["entities"]] + [f["evidence"] for f in record["facts"]]
-    spans += [m for part in ("documents", "persons") for item in record[part] for m in item.get("mentions", [])]
+    for part in ("documents", "persons"):
+        for item in record[part]:
+            spans += item.get("mentions", [])
     return spans
 
 
@@ -49,8 +51,10 @@ def record_problem(item) -> str | None:
         return f"not lists of objects: {', '.join(bad)}"
     if not all(isinstance(f.get("evidence"), dict) for f in item["facts"]):
         return "a fact without evidence"
+    if not all(isinstance(x.get("mentions", []), list) for part in ("documents", "persons") for x in item[part]):
+        return "mentions that are not a list"
     for span in _spans_of(item):
-        start, end = span.get("start"), span.get("end")
+        start, end = (span.get("start"), span.get("end")) if isinstance(span, dict) else (None, None)
         if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(item["text"])):
             return f"a span [{start}, {end}) outside the text ({len(item['text'])} characters)"
     return None
@@ -137,16 +141,24 @@ def counts(record: dict) -> dict[str, int]:
     return {part: len(record[part]) for part in _PARTS}
 
 
+def _meta_and_source(record: dict) -> tuple[dict, dict]:
+    return tuple(record.get(key) if isinstance(record.get(key), dict) else {} for key in ("meta", "source"))
+
+
+def _title(record: dict, article: int) -> str:
+    meta, source = _meta_and_source(record)
+    return str(meta.get("title") or source.get("path") or f"article {article}")
+
+
 def article_html(record: dict, article: int) -> str:
-    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
-    source = record.get("source") if isinstance(record.get("source"), dict) else {}
-    title = meta.get("title") or source.get("path") or f"article {article}"
+    meta, source = _meta_and_source(record)
+    title = _title(record, article)
     details = [f"{k}: {meta[k]}" for k in ("published", "author", "outlet") if meta.get(k)]
     details += [f"source: {source['path']}"] if source.get("path") else []
     numbers = number_spans(record)
     tally = ", ".join(f"{n} {part}" for part, n in counts(record).items())
     return (f'<section class="article" id="article-{article}" data-article="{article - 1}">'
-            f"<h2>{article}. {escape(str(title))}</h2>"
+            f"<h2>{article}. {escape(title)}</h2>"
             f'<p class="meta">{escape(" · ".join(str(d) for d in details))}</p>'
             f'<p class="meta">{escape(tally)}</p>'
             f'<div class="text">{render_marks(record["text"], article_spans(record, numbers))}</div>'
@@ -157,9 +169,8 @@ def index_html(records: list[dict]) -> str:
     head = "".join(f"<th>{name}</th>" for name in ("#", "article") + _PARTS)
     rows = []
     for article, record in enumerate(records, 1):
-        meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
-        title = meta.get("title") or (record.get("source") or {}).get("path") or f"article {article}"
-        rows.append(f'<tr><td>{article}</td><td><a href="#article-{article}">{escape(str(title))}</a></td>'
+        title = _title(record, article)
+        rows.append(f'<tr><td>{article}</td><td><a href="#article-{article}">{escape(title)}</a></td>'
                     + "".join(f'<td class="n">{n}</td>' for n in counts(record).values()) + "</tr>")
     return f'<section id="index"><h2>Articles</h2><table><tr>{head}</tr>{"".join(rows)}</table></section>'
 

@@ -36,7 +36,7 @@ class Series:
 
 
 def period(time) -> str:
-    years = [value[:4] for value in (time or {}).values() if isinstance(value, str)]
+    years = [value[:4] for value in (time.values() if isinstance(time, dict) else ()) if isinstance(value, str)]
     if not years:
         return NO_TIME
     first, last = min(years), max(years)

@@ -236,3 +236,28 @@ def test_review_page_keeps_injected_markup_inert_in_a_browser(browser, tmp_path)
     subject = page.locator('#panel-body .item[data-ref="f2"] tr[data-field="subject"] td').inner_text()
     assert subject == records[0]["facts"][2]["subject"] and page.evaluate("window.__pwned") is None
     assert not failures
+
+
+@pytest.mark.parametrize("change", [
+    {"meta": "a string", "source": ["a list"]},
+    {"facts": [{"evidence": {"start": 0, "end": 5}, "time": "2024", "subject": {"a": 1}, "value": "many",
+                "metric": "members_admitted", "category": None}]},
+    {"entities": [{"start": 0, "end": 4, "label": "XYZ"}], "documents": [{"mentions": [{"start": 1, "end": 2}]}]},
+], ids=["meta-not-objects", "odd-fact-fields", "odd-labels"])
+def test_review_odd_but_usable_records_still_give_a_page(change):
+    page = render_page([own_record() | change])
+    assert page.count('class="article"') == 1 and "<img" not in page
+
+
+@pytest.mark.parametrize("line", [
+    "[1, 2]", '{"error": {"code": "E_EMPTY"}}', '{"text": 5}',
+    json.dumps(own_record() | {"documents": [{"mentions": {"start": 0, "end": 1}}]}),
+    json.dumps(own_record() | {"persons": [{"mentions": ["x"]}]}),
+    json.dumps(own_record() | {"entities": [{"start": True, "end": 3}]}),
+    json.dumps(own_record() | {"facts": [{"evidence": None}]}),
+])
+def test_review_skips_a_line_that_is_not_a_record(tmp_path, capsys, line):
+    records = tmp_path / "records.jsonl"
+    records.write_text(line + "\n", encoding="utf-8")
+    assert main(["review", str(records), "-o", str(tmp_path / "page.html")]) == 1
+    assert "records.jsonl:1: skipped" in capsys.readouterr().err

@@ -103,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="default: parquet")
     export.add_argument("--duckdb", metavar="FILE", help="also load the tables into this DuckDB file")
     export.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+
+    review = commands.add_parser("review", help="write an HTML page to check records by eye", description=(
+        "Write one self-contained HTML page of the records in RECORDS.jsonl: each article's text with its "
+        "entities, documents and facts highlighted (click one for its fields and rule), a facts table per "
+        "article and charts of members admitted and disciplined over the corpus."))
+    review.add_argument("records", metavar="RECORDS.jsonl")
+    review.add_argument("-o", "--output", required=True, metavar="PAGE.html", help="the HTML file to write")
     return parser
 
 
@@ -222,6 +229,20 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if summary.skipped else EXIT_OK
 
 
+def _review(args: argparse.Namespace) -> int:
+    from extractor.review import write_review
+
+    records, output = Path(args.records), Path(args.output)
+    problem = (None if records.is_file() else f"{records} is not a records file") or output_problem(args.output)
+    if not problem and output.exists() and output.samefile(records):
+        problem = f"-o {output} is the records file"
+    if problem:
+        print(f"extractor review: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    skipped = write_review(records, output, lambda message: print(f"extractor review: {message}", file=sys.stderr))
+    return EXIT_SOME_FAILED if skipped else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
@@ -232,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         return _evaluate(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "review":
+        return _review(args)
     return EXIT_USAGE
 
 

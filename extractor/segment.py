@@ -105,7 +105,7 @@ def segment(text: str) -> Segmentation:
 
 
 def _words(text: str, start: int, end: int, folded: str) -> list[tuple[int, int]]:
-    from underthesea import word_tokenize
+    from extractor.word_segmenter import word_tokenize  # underthesea's words, without its per-token overhead
 
     sentence = text[start:end]
     if _LONG_RUN.search(sentence):   # underthesea's tokenizer is quadratic in one such run ("1.1.1…")

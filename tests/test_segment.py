@@ -1,5 +1,7 @@
 """Segmentation: underthesea's strings aligned back to our offsets; the spaCy Doc is our text."""
 
+from pathlib import Path
+
 import pytest
 
 from extractor.errors import ExtractorError
@@ -53,3 +55,37 @@ def test_segment_align_accepts_underthesea_respellings():
     text = "theo qui định và qui họach"
     spans = align(["theo", "quy định", "và", "quy hoạch"], text)
     assert [text[s:e] for s, e in spans] == ["theo", "qui định", "và", "qui họach"]
+
+
+# word_segmenter: underthesea's words without its per-token overhead must be underthesea's words, exactly.
+_SEGMENTER_CASES = [
+    "", "   ", "Đảng bộ phường có 1.250 đảng viên, tăng 3,5% so với năm 2019.",
+    "TP.HCM, ngày 12/3/2021: Ban Thường vụ Thành ủy họp (lần thứ 7).",
+    "Chi bộ kết nạp thêm 02 đảng viên mới; email lienhe@vidu.vn, www.vidu.vn.",
+    "ông Nguyễn Văn Hoà, Tỉnh uỷ viên, qui hoạch nghành — ð Ðảng",
+    "Số 18-NQ/TW ngày 25-10-2017 của Hội nghị Trung ương 6 khóa XII 😀 ×2 ÷ =",
+]
+
+
+@pytest.mark.parametrize("normalize", [True, False])
+def test_segment_word_segmenter_gives_underthesea_words(normalize):
+    from underthesea import word_tokenize as underthesea_words
+
+    from extractor.word_segmenter import word_tokenize
+
+    for sentence in _SEGMENTER_CASES:
+        assert word_tokenize(sentence, normalize) == underthesea_words(sentence, use_token_normalize=normalize)
+
+
+def test_segment_word_segmenter_gives_underthesea_words_on_every_article(shared_articles):
+    from underthesea import sent_tokenize, word_tokenize as underthesea_words
+
+    from extractor.word_segmenter import word_tokenize
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus" / "articles"
+    texts = [p.read_text(encoding="utf-8") for folder in (corpus, shared_articles) for p in sorted(folder.glob("*.txt"))]
+    sentences = [s for t in texts for paragraph in t.split("\n") if paragraph.strip()
+                 for s in sent_tokenize(paragraph)]
+    assert len(sentences) > 500
+    differ = [s for s in sentences if word_tokenize(s) != underthesea_words(s)]
+    assert differ == []

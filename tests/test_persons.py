@@ -92,3 +92,38 @@ def test_persons_short_form_alone_is_its_own_person(text, names):
 def test_persons_byline_position_on_the_next_line(text, titles):
     end = text.index("Đinh Thị Hà") + len("Đinh Thị Hà")
     assert titles_on_next_line(text, end) == titles
+
+
+def _word_starts(text):
+    return {s for s, _ in segment(text).tokens}
+
+
+def test_persons_article_tokens_window_is_the_tokenization_of_the_slice():
+    from extractor.rules.names.title_window import ArticleTokens, _shifted
+
+    text = "Ông Trần Văn Bình, Phó Chủ tịch UBND huyện, phát biểu. Bà Lê Thị Hoa, Bí thư Chi bộ, dự họp."
+    starts = _word_starts(text)
+    article = ArticleTokens(tokenize(text, starts))
+    for low, high in ((0, len(text)), (text.index("Bà"), len(text)), (text.index("Bà"), text.index("dự"))):
+        assert article.window(text, low, high) == _shifted(tokenize(text[low:high]), low, starts)
+
+
+def test_persons_article_tokens_window_refuses_a_token_across_its_edge():
+    from extractor.rules.names.title_window import ArticleTokens
+
+    text = "Ông Lý Văn Tâm, Phó Chủ tịch UBND TT.Phú Lộc, cho biết thêm."
+    article = ArticleTokens(tokenize(text, _word_starts(text)))
+    assert article.window(text, 0, text.index("TT.") + 3) is None      # "TT.Phú" is one token of the article
+    assert article.window(text, 0, text.index(", cho")) is not None
+
+
+def test_persons_titles_are_the_same_from_the_article_tokens():
+    from extractor.rules.names.title_window import ArticleTokens
+
+    text = "Ông Lý Văn Tâm, Phó Chủ tịch UBND TT.Phú Lộc, cho biết thêm. Bà Đỗ Thị Mai, Phó Bí thư Đảng ủy xã, dự."
+    starts = _word_starts(text)
+    article = ArticleTokens(tokenize(text, starts))
+    for name, sentence in (("Lý Văn Tâm", (0, text.index("TT.") + 3)), ("Đỗ Thị Mai", (text.index("Bà"), len(text)))):
+        at = text.index(name)
+        own = titles_around(text, at, at + len(name), sentence, [], starts)
+        assert own and titles_around(text, at, at + len(name), sentence, [], starts, article) == own

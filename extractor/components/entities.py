@@ -5,25 +5,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components.doc_tokens import syllables
 from extractor.rules.documents import citations as document_rules
 from extractor.rules.names import organizations, persons, places
 from extractor.rules.names.photos import credit_name
 from extractor.rules.names.resolution import BLOCKED, Candidate, resolve
-from extractor.rules.text.tokens import tokenize
 
 
 def _candidates(doc: Doc) -> list[Candidate]:
     if doc._.vx_candidates is None:
         doc._.vx_candidates = []
     return doc._.vx_candidates
-
-
-def _tokens(doc: Doc):
-    """The syllable tokens of the Doc, knowing the segmenter's word starts; made once per Doc."""
-    if "vx_tokens" not in doc.user_data:
-        starts = {start for start, _ in doc.user_data["vx_segmentation"].tokens}
-        doc.user_data["vx_tokens"] = tokenize(doc.user_data["vx_text"], starts)
-    return doc.user_data["vx_tokens"]
 
 
 @Language.factory("vx_documents", assigns=["doc._.vx_documents", "doc._.vx_candidates"])
@@ -53,7 +45,7 @@ def make_places(nlp: Language, name: str):
 @Language.factory("vx_organizations", assigns=["doc._.vx_candidates"])
 def make_organizations(nlp: Language, name: str):
     def find(doc: Doc) -> Doc:
-        for org in organizations.find_organizations(doc.user_data["vx_text"], places.known_place_length, tokens=_tokens(doc)):
+        for org in organizations.find_organizations(doc.user_data["vx_text"], places.known_place_length, tokens=syllables(doc)):
             label = BLOCKED if org.rule == organizations.MEETING_BODY else "ORG"
             _candidates(doc).append(Candidate(org.start, org.end, label, org.rule))
         return doc
@@ -64,7 +56,7 @@ def make_organizations(nlp: Language, name: str):
 @Language.factory("vx_names", assigns=["doc._.vx_candidates"])
 def make_names(nlp: Language, name: str):
     def find(doc: Doc) -> Doc:
-        for match in persons.find_names(doc.user_data["vx_text"], tokens=_tokens(doc)):
+        for match in persons.find_names(doc.user_data["vx_text"], tokens=syllables(doc)):
             _candidates(doc).append(Candidate(match.start, match.end, "PER", match.rule, person=match.name,
                                               short=match.short))
         text = doc.user_data["vx_text"]

@@ -7,6 +7,7 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components.doc_tokens import article_tokens, word_starts
 from extractor.folding import fold_key
 from extractor.rules.names.person_titles import titles_on_next_line
 from extractor.rules.names.persons import title_case, titles_around
@@ -44,7 +45,7 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
     kept = []
     full = [e for e in doc._.vx_entities if e.label == "PER" and not e.short]
     names = sorted((e.start, e.end) for e in doc._.vx_entities if e.label == "PER")
-    word_starts = {start for start, _ in doc.user_data["vx_segmentation"].tokens}
+    starts, article = word_starts(doc), article_tokens(doc)
     for entity in doc._.vx_entities:
         if entity.label != "PER":
             kept.append(entity)
@@ -69,11 +70,11 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
         if _ROLE_ORDER[role] < _ROLE_ORDER[person["role"]]:
             person["role"] = role
         if role == "author":
-            for title in titles_on_next_line(doc.user_data["vx_text"], entity.end, names, word_starts):
+            for title in titles_on_next_line(doc.user_data["vx_text"], entity.end, names, starts, article):
                 _add_title(person["titles"], title)
         if role != "photo":   # an author named inside a sentence (an editor's note) has titles like any mention
             for title in titles_around(doc.user_data["vx_text"], entity.start, entity.end,
-                                       _sentence_of(doc, entity.start), names, word_starts):
+                                       _sentence_of(doc, entity.start), names, starts, article):
                 _add_title(person["titles"], title)
     return [people[k] for k in order], kept
 

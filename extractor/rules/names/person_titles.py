@@ -19,7 +19,7 @@ import regex
 
 from extractor.resources import load_table
 from extractor.rules.names.phrases import PhraseTable, list_table
-from extractor.rules.names.title_window import CONNECTORS, TitleWindow, modifiers
+from extractor.rules.names.title_window import CONNECTORS, ArticleTokens, TitleWindow, modifiers
 
 _SEPARATORS = {",", "-", "–", "—"}
 _AFTER_BRACKET = ("),", ")-", ")–")
@@ -168,14 +168,15 @@ def _title_pieces(w: TitleWindow, at: int, bracketed: bool) -> tuple[list[str], 
 
 
 def titles_on_next_line(text: str, end: int, names: list[tuple[int, int]] = (),
-                        word_starts: frozenset[int] | set[int] | None = None) -> list[str]:
+                        word_starts: frozenset[int] | set[int] | None = None,
+                        article: ArticleTokens | None = None) -> list[str]:
     """The position line under a closing byline ("Trần Văn A" / "Phó Trưởng Ban Tổ chức Đảng ủy Khối"):
     the next line when it is titles and nothing else."""
     line = _NEXT_LINE.match(text, end)
     if not line:
         return []
     start, stop = line.span(1)
-    w = TitleWindow(text, start, start, (start, stop), list(names), word_starts)
+    w = TitleWindow(text, start, start, (start, stop), list(names), word_starts, article)
     titles, at = _title_pieces(w, 0, False)
     return [expand_abbreviations(t) for t in titles] if at >= len(w.tokens) else []
 
@@ -197,11 +198,12 @@ def _shared_list_titles(w: TitleWindow, start: int) -> list[str]:
 
 
 def titles_around(text: str, start: int, end: int, sentence: tuple[int, int],
-                  names: list[tuple[int, int]] = (), word_starts: frozenset[int] | set[int] | None = None
-                  ) -> list[str]:
+                  names: list[tuple[int, int]] = (), word_starts: frozenset[int] | set[int] | None = None,
+                  article: ArticleTokens | None = None) -> list[str]:
     """The titles written next to the name at [start, end) in its sentence; `names` are the spans of
-    every person's name (sorted), `word_starts` the segmenter's word starts."""
-    w = TitleWindow(text, start, end, sentence, list(names), word_starts)
+    every person's name (sorted), `word_starts` the segmenter's word starts (or `article`, the article's
+    tokens made with them)."""
+    w = TitleWindow(text, start, end, sentence, list(names), word_starts, article)
     if w.first >= len(w.tokens):
         return []
     before = _skip_gloss_back(w, _skip_honorific_back(w, w.first))

@@ -44,15 +44,39 @@ def _stop_words() -> PhraseTable:
     return list_table("name_stop_words.txt")
 
 
+class ArticleTokens:
+    """An article's syllable tokens, made once with the segmenter's word starts: every name's window is a
+    slice of them instead of a tokenization of its own."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+
+    def window(self, text: str, low: int, high: int) -> list[Token] | None:
+        """The tokens inside text[low:high], as a tokenization of that slice gives them (the first has the
+        slice's own gap and continues nothing); None when a token crosses an edge ("UBND TT.Minh" cut by a
+        sentence end after "TT."), which only the slice's own tokenization reads as the slice does."""
+        first = bisect.bisect_left(self.starts, low)
+        last = bisect.bisect_left(self.starts, high)
+        if (first > 0 and self.tokens[first - 1].end > low) or (last > first and self.tokens[last - 1].end > high):
+            return None
+        tokens = self.tokens[first:last]
+        if tokens:
+            tokens[0] = tokens[0]._replace(gap=text[low:tokens[0].start], continues=False)
+        return tokens
+
+
 class TitleWindow:
     """The tokens around one name, with what the grammar asks of each: is it a title word, a body word,
     part of another person's name."""
 
     def __init__(self, text: str, start: int, end: int, sentence: tuple[int, int],
-                 names: list[tuple[int, int]], word_starts: frozenset[int] | set[int] | None):
+                 names: list[tuple[int, int]], word_starts: frozenset[int] | set[int] | None,
+                 article: ArticleTokens | None = None):
         low, high = max(sentence[0], start - WINDOW), min(sentence[1], end + WINDOW)
         self.text = text
-        self.tokens = _shifted(tokenize(text[low:high]), low, word_starts)
+        tokens = article.window(text, low, high) if article is not None else None
+        self.tokens = tokens if tokens is not None else _shifted(tokenize(text[low:high]), low, word_starts)
         starts = [t.start for t in self.tokens]
         self.first = bisect.bisect_left(starts, start)       # the name's first token
         self.after = bisect.bisect_left(starts, end)         # the first token after it

@@ -77,13 +77,13 @@ def align(pieces: list[str], text: str, start: int = 0, end: int | None = None,
 
 
 def segment(text: str) -> Segmentation:
-    """Paragraph by paragraph: sentences by `sent_tokenize`, then words by `word_tokenize`.
+    """Paragraph by paragraph: sentences by `sent_tokenize`, then words by underthesea's model.
 
-    Where underthesea respells a word so that it cannot be aligned (`nghành` → `ngành`), the sentence is
-    tokenized again with its respelling off (`use_token_normalize=False`; not always, as its normalized
-    tone placement segments old spellings better: `Tỉnh uỷ viên`); where a piece still cannot be aligned,
-    that sentence (or paragraph) is split by a plain pattern, so a rewrite costs the segmenter's word
-    boundaries there, never the article."""
+    A word's offsets come from its tokens' own matches (`word_segmenter.word_spans`), so a respelling
+    (`nghành` → `ngành`) never loses its place. Only where underthesea's character normalization would
+    change the text's length are its words aligned back as strings: where one cannot be, the sentence is
+    tokenized again with its respelling off, and then (or where a sentence cannot be aligned) split by a
+    plain pattern, so a rewrite costs the segmenter's word boundaries there, never the article."""
     from underthesea import sent_tokenize  # loads its models once, lazily
 
     sentences: list[tuple[int, int]] = []
@@ -105,11 +105,14 @@ def segment(text: str) -> Segmentation:
 
 
 def _words(text: str, start: int, end: int, folded: str) -> list[tuple[int, int]]:
-    from extractor.word_segmenter import word_tokenize  # underthesea's words, without its per-token overhead
+    from extractor.word_segmenter import word_spans, word_tokenize
 
     sentence = text[start:end]
     if _LONG_RUN.search(sentence):   # underthesea's tokenizer is quadratic in one such run ("1.1.1…")
         return _pattern_spans(_WORD, text, start, end)
+    spans = word_spans(sentence)
+    if spans is not None:
+        return [(start + s, start + e) for s, e in spans]
     for normalize in (True, False):
         try:
             return align(word_tokenize(sentence, use_token_normalize=normalize), text, start, end, folded)

@@ -40,16 +40,36 @@ def tokens_of(sentence: str, normalize: bool = True) -> list[str]:
     return [_normalized(token) for token in tokens] if normalize else tokens
 
 
+def _joined(tags: list[str], pieces: list) -> list:
+    """The model's tags applied: a token tagged I-W continues the word before it."""
+    words: list = []
+    for tag, piece in zip(tags, pieces):
+        if tag == "I-W" and words:
+            words[-1] = words[-1] + piece
+        else:
+            words.append(piece)
+    return words
+
+
 def word_tokenize(sentence: str, use_token_normalize: bool = True) -> list[str]:
     """The words of `sentence` as `underthesea.word_tokenize(sentence, use_token_normalize=…)` gives them."""
     tokens = tokens_of(sentence, use_token_normalize)
     if not tokens:
         return []
     tags = _model().predict([[token] for token in tokens])
-    words: list[str] = []
-    for tag, token in zip(tags, tokens):
-        if tag == "I-W" and words:
-            words[-1] = words[-1] + " " + token
-        else:
-            words.append(token)
-    return words
+    return [" ".join(parts) for parts in _joined(tags, [[token] for token in tokens])]
+
+
+def word_spans(sentence: str) -> list[tuple[int, int]] | None:
+    """The [start, end) of each of underthesea's words in `sentence`, taken from its tokens' own matches, so
+    no respelling (`nghành` → `ngành`, `qui` → `quy`) can lose a word's place; None when underthesea's
+    character normalization changes the sentence's length (text not in NFC), where offsets would drift."""
+    normalized = normalize_characters_in_text(sentence)
+    if len(normalized) != len(sentence):
+        return None
+    matches = [(match.span(), match.group()) for match in _PATTERN.finditer(normalized)]
+    if not matches:
+        return []
+    tags = _model().predict([[_normalized(token)] for _, token in matches])
+    spans = _joined(tags, [[span] for span, _ in matches])
+    return [(parts[0][0], parts[-1][1]) for parts in spans]

@@ -89,3 +89,32 @@ def test_segment_word_segmenter_gives_underthesea_words_on_every_article(shared_
     assert len(sentences) > 500
     differ = [s for s in sentences if word_tokenize(s) != underthesea_words(s)]
     assert differ == []
+
+
+@pytest.mark.parametrize("sentence", [s for s in _SEGMENTER_CASES if s.strip()])
+def test_segment_word_spans_are_where_underthesea_words_stand(sentence):
+    from extractor.word_segmenter import word_spans, word_tokenize
+
+    spans = word_spans(sentence)
+    try:
+        aligned = align(word_tokenize(sentence), sentence)
+    except ExtractorError:
+        aligned = None       # a respelling: only the spans know where the words are
+    assert spans is not None and (aligned is None or spans == aligned)
+    assert [sentence[s:e].split() for s, e in spans] and all(sentence[s:e] == sentence[s:e].strip() for s, e in spans)
+
+
+def test_segment_word_spans_keep_a_respelled_word_in_place():
+    from extractor.word_segmenter import word_spans
+
+    sentence = "Cán bộ nghành giáo dục qui hoạch lại."
+    assert "nghành" in [sentence[s:e] for s, e in word_spans(sentence)]
+
+
+def test_segment_word_spans_refuse_text_whose_length_normalization_changes():
+    import unicodedata
+
+    from extractor.word_segmenter import word_spans
+
+    assert word_spans(unicodedata.normalize("NFD", "Đảng viên mới")) is None
+    assert segment(unicodedata.normalize("NFD", "Đảng viên mới.")).tokens   # the aligned path still reads it

@@ -110,6 +110,8 @@ def _words(text: str, start: int, end: int, folded: str) -> list[tuple[int, int]
     sentence = text[start:end]
     if _LONG_RUN.search(sentence):   # underthesea's tokenizer is quadratic in one such run ("1.1.1…")
         return _pattern_spans(_WORD, text, start, end)
+    if not _CAPITAL_AFTER_FIRST.search(sentence, 1):
+        return _pattern_spans(_WORD, text, start, end)
     spans = word_spans(sentence)
     if spans is not None:
         return [(start + s, start + e) for s, e in spans]
@@ -124,6 +126,10 @@ def _words(text: str, start: int, end: int, folded: str) -> list[tuple[int, int]
 # The fallbacks: a sentence ends after . ! ? (and closing quotes); a word is a run of letters and digits,
 # any other visible character is a token of its own.
 _SENTENCE = regex.compile(r"\S(?:.*?(?:[.!?…]+[\"”’)]*(?=\s|$))|.*\S)", regex.DOTALL)
+# A sentence with no capital after its first letter holds no name, title or body name, the only things whose
+# rules read word boundaries (a syllable that continues a word); facts, dates and documents read characters.
+# Such a sentence (a quarter of a bulletin's text) is split into syllables, not run through the model.
+_CAPITAL_AFTER_FIRST = regex.compile(r"\p{Lu}")
 _LONG_RUN = regex.compile(r"\S{200}")    # no word is this long: a run of codes, digits or noise
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 

@@ -118,3 +118,11 @@ def test_segment_word_spans_refuse_text_whose_length_normalization_changes():
 
     assert word_spans(unicodedata.normalize("NFD", "Đảng viên mới")) is None
     assert segment(unicodedata.normalize("NFD", "Đảng viên mới.")).tokens   # the aligned path still reads it
+
+
+def test_segment_a_sentence_without_capitals_after_its_first_letter_is_split_into_syllables():
+    text = "Năm qua, chi bộ kết nạp thêm hai đảng viên mới. Ban Chỉ đạo của Huyện ủy họp bàn công tác cán bộ."
+    words = [text[s:e] for s, e in segment(text).tokens]
+    assert "chi" in words and "bộ" in words and "đảng" in words       # no capital after "Năm": syllables
+    assert "Ban Chỉ đạo" in words or "Chỉ đạo" in words                 # a capital: underthesea's words
+    assert "cán bộ" in words

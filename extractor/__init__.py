@@ -13,6 +13,9 @@ The functions import the pipeline (spaCy, underthesea, trafilatura) on first use
 
 from __future__ import annotations
 
+# Light (no pipeline behind it), so callers can name it before the first extraction.
+from extractor.errors import ExtractorError
+
 __version__ = "0.1.0"
 
 
@@ -54,4 +57,4 @@ def spacy_pipeline():
     return _spacy_pipeline()
 
 
-__all__ = ["extract", "extract_file", "extract_many", "schema", "spacy_pipeline", "__version__"]
+__all__ = ["ExtractorError", "extract", "extract_file", "extract_many", "schema", "spacy_pipeline", "__version__"]

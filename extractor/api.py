@@ -1,4 +1,4 @@
-"""The public API: one article's text in, one validated record out.
+"""The public API: a text, a file or many items in, validated records (or error records) out.
 
 Stages run in one direction: clean → metadata → the spaCy pipeline (segmentation, then the components
 that find entities, documents, persons and facts) → record → validate.
@@ -7,8 +7,11 @@ that find entities, documents, persons and facts) → record → validate.
 from __future__ import annotations
 
 import dataclasses
+import os
+from pathlib import Path
 from typing import Iterable, Iterator
 
+from extractor.api_inputs import articles_of, text_article, text_format
 from extractor.budget import OverBudget, time_budget
 from extractor.clean import clean, scrub_surrogates
 from extractor.errors import ExtractorError, internal_error
@@ -33,21 +36,45 @@ def _warnings(removed: list[str], meta: dict) -> list[dict]:
     return warnings
 
 
-def extract(text: str, *, source: dict | None = None, hints: Hints | None = None,
-            published: str | None = None) -> dict:
-    """A validated record for one article; raises ExtractorError for input that gives none.
-
-    `published` (ISO date) stands in for a publication date the article does not state. Only coded
-    errors come out: anything unexpected (a bug, a library's assertion) is E_INTERNAL naming its class.
-    """
+def _check_published(published: str | None) -> None:
     if published is not None and iso_day(published) != published:
         raise ValueError(f"published must be an ISO date (YYYY-MM-DD) that exists, got {published!r}")
+
+
+def extract(text: str, *, format: str | None = None, published: str | None = None,
+            source: dict | None = None) -> dict:
+    """A validated record for one article's text; raises ExtractorError for input that gives none.
+
+    `format` None reads an HTML page (one that starts like `<!DOCTYPE html>`, `<html>`, `<body>` …) as the
+    CLI reads a `.html` file, with its title, date and author, and anything else as plain text; `"html"` or
+    `"txt"` says which. `published` (ISO date) stands in for a publication date the article does not state.
+    `source` replaces the record's `{"path": "<text>", …}`. Only coded errors come out: anything unexpected
+    (a bug, a library's assertion) is E_INTERNAL naming its class.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract takes a str, got {type(text).__name__} (a file: extract_file)")
+    _check_published(published)
+    fmt = text_format(text, format)
+    return _guarded(lambda: _extract_article(text_article(text, fmt, source), published))
+
+
+def extract_article(article: Article, published: str | None = None) -> dict:
+    """The record of an article the readers made (text, source and the container's hints), or a coded error."""
+    _check_published(published)
+    return _guarded(lambda: _extract_article(article, published))
+
+
+def _guarded(work):
     try:
-        return _extract(text, source=source, hints=hints, published=published)
+        return work()
     except ExtractorError:
         raise
     except Exception as error:
         raise internal_error(error) from error
+
+
+def _extract_article(article: Article, published: str | None) -> dict:
+    return _extract(article.text, source=article.source, hints=article.hints, published=published)
 
 
 def _extract(text: str, *, source: dict | None, hints: Hints | None, published: str | None) -> dict:
@@ -109,15 +136,50 @@ def extract_one(item: Article | Failure, published: str | None = None,
         return False, error_record(item.source, item.error)
     try:
         with time_budget(timeout):
-            return True, extract(item.text, source=item.source, hints=item.hints, published=published)
+            return True, extract_article(item, published)
     except ExtractorError as error:
         return False, error_record(item.source, error)
     except OverBudget:
         return False, error_record(item.source, ExtractorError("E_TIMEOUT", f"over {timeout:g} s"))
 
 
-def extract_many(items: Iterable[Article | Failure], published: str | None = None,
-                 timeout: float | None = None) -> Iterator[tuple[bool, dict]]:
-    """(True, record) or (False, error record) per article; one article's failure never stops the rest."""
+def extract_many(items: Iterable, *, published: str | None = None,
+                 timeout: float | None = None) -> Iterator[dict]:
+    """A record or an error record (the one with an `error` key) per article, in input order; one item's
+    failure never stops the rest and never raises out of the iterator.
+
+    Items: a text (plain or HTML, as `extract` reads it), bytes (decoded as a file's), a dict (a JSON line's
+    value: `text`, `title`, `published`, `url`, `id` and other scalar fields), a `pathlib.Path` (read as
+    `extractor run` reads it: a JSON Lines file or a folder gives one result per article in it), or the
+    readers' `Article`/`Failure`. `timeout` (seconds) bounds reading and extracting each article.
+    """
+    if isinstance(items, (str, bytes, dict, os.PathLike)):
+        raise TypeError(f"extract_many takes an iterable of items, got one {type(items).__name__} "
+                        "(one text: extract; one file: extract_file; a list of them: extract_many([...]))")
+    _check_published(published)
+    return _results(items, published, timeout)
+
+
+def _results(items: Iterable, published: str | None, timeout: float | None) -> Iterator[dict]:
     for item in items:
-        yield extract_one(item, published, timeout)
+        for article in articles_of(item, timeout):
+            yield extract_one(article, published, timeout)[1]
+
+
+def extract_file(path: str | os.PathLike, *, published: str | None = None) -> dict:
+    """The record of one `.txt` or `.html` file, read exactly as `extractor run` reads it (encodings, the
+    5 MB size limit, `source` with the path and SHA-256); a file that gives none raises its coded
+    ExtractorError (E_NOT_FOUND, E_DECODE, E_NO_BODY …). A JSON Lines file or a folder holds many articles:
+    ValueError, pointing to `extract_many([Path(...)])`."""
+    _check_published(published)
+    name = os.fspath(path)
+    if os.path.isdir(name):
+        raise ValueError(f"{name} is a folder: extract_many([Path({name!r})]) gives a result per file in it")
+    for article in articles_of(Path(name)):
+        if "line" in article.source:    # an article of a JSON Lines file (a missing .jsonl is E_NOT_FOUND)
+            raise ValueError(f"{name} holds JSON Lines, one article a line: extract_many([Path({name!r})]) "
+                             "gives a result per line")
+        if isinstance(article, Failure):
+            raise article.error
+        return extract_article(article, published)
+    raise ExtractorError("E_EMPTY", name)      # a FIFO that closed without a byte

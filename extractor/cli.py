@@ -202,10 +202,10 @@ def _explain(args: argparse.Namespace) -> int:
     from extractor.readers import read_inputs
 
     shown = failed = 0
-    for ok, item in extract_many(read_inputs([args.input]), published=args.published):
+    for item in extract_many(read_inputs([args.input]), published=args.published):
         if args.line is not None and item["source"].get("line") != args.line:
             continue
-        if ok:
+        if "error" not in item:
             print(("\n" + "=" * 80 + "\n") * bool(shown) + explain_record(item, args.all))
             shown += 1
         else:

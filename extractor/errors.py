@@ -17,6 +17,7 @@ MESSAGES = {
     "E_SCHEMA": "the record does not validate against the record schema",
     "E_INTERNAL": "an unexpected failure while extracting this article",
     "E_TIMEOUT": "the article took longer than its time budget",
+    "E_ITEM_TYPE": "the Python API was given an item that is no text, bytes, dict with text, path or article",
 }
 
 

@@ -123,6 +123,12 @@ def _jsonl_article(raw: bytes, source: dict) -> Article | Failure | None:
         return Failure(source, ExtractorError("E_JSONL_LINE", f"not JSON: {error.msg} at column {error.colno}"))
     except RecursionError as error:   # 1,000 nested brackets
         return Failure(source, ExtractorError("E_JSONL_LINE", f"not readable JSON: {type(error).__name__}"))
+    return article_of_fields(item, source)
+
+
+def article_of_fields(item, source: dict) -> Article | Failure:
+    """One JSON line's value (or a dict given to the Python API) to an article: `text` is the article, `title`,
+    `published` and the URL's slug are hints, `id`, `url` and other scalar fields go to the source."""
     text = _text_field(item, "text") if isinstance(item, dict) else None
     if text is None:
         return Failure(source, ExtractorError("E_JSONL_LINE", 'no non-empty "text" field'))

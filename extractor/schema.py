@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import sys
+import types
 
 import fastjsonschema
 
@@ -73,3 +75,29 @@ def schema_errors(name: str, instance: dict) -> list[str]:
         pass
     errors = sorted(validator(name).iter_errors(instance), key=lambda e: (len(e.path), e.message))
     return [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in errors]
+
+
+def schema_names() -> list[str]:
+    """The bundled schemas' names: `record`, `error` and the parts they `$ref` (`entity`, `fact` …)."""
+    return sorted(path.name.removesuffix(".schema.json")
+                  for path in bundled_path("schemas").glob("*.schema.json"))
+
+
+def bundled_schema(name: str = "record") -> dict:
+    """A bundled JSON Schema (draft 2020-12) as the file has it, a fresh copy each call. Its `$ref`s name the
+    other schemas by their `$id` (`entity.schema.json`), each of which is `bundled_schema("entity")`."""
+    if name not in schema_names():
+        raise ValueError(f"no schema {name!r}; the schemas are {', '.join(schema_names())}")
+    return json.loads((bundled_path("schemas") / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as `extractor.schema(name)`. Python sets the package's `schema` attribute to
+    this module when it is first imported (by the record stage), hiding the package's public `schema()`
+    function of the same name; so the module itself answers the call, the same way."""
+
+    def __call__(self, name: str = "record") -> dict:
+        return bundled_schema(name)
+
+
+sys.modules[__name__].__class__ = _CallableModule

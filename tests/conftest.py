@@ -48,7 +48,7 @@ def shared_records(shared_articles):
     from extractor.api import extract_many
     from extractor.readers import read_inputs
 
-    return [(ok, item) for ok, item in extract_many(read_inputs([str(shared_articles)]))]
+    return [("error" not in item, item) for item in extract_many(read_inputs([str(shared_articles)]))]
 
 
 # ---- shared by the robustness tests -----------------------------------------------------------------------

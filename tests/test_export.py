@@ -69,7 +69,7 @@ def own_records(tmp_path_factory):
     folder = tmp_path_factory.mktemp("own_export")
     feed = folder / "feed.jsonl"
     feed.write_text("\n".join(json.dumps(item, ensure_ascii=False) for item in OWN_FEED), encoding="utf-8")
-    records = [item for ok, item in extract_many(read_inputs([str(feed)])) if ok]
+    records = [item for item in extract_many(read_inputs([str(feed)])) if "error" not in item]
     assert len(records) == 2 and records[0]["facts"][0]["value"] == 12
     records[0]["facts"][0]["value"] = 12.0
     records.append(_empty_record())

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import assert_offsets
-from extractor.api import extract
+from extractor.api import extract, extract_article
 from extractor.errors import MESSAGES, ExtractorError
 from extractor.readers import Article, Failure, read_bytes
 from extractor.schema import schema_errors
@@ -57,8 +57,10 @@ def test_properties_readers_never_raise_on_any_bytes(data, fmt):
             assert schema_errors("source", item.source) == [] and item.error.code in MESSAGES
 
 
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+json_values = st.recursive(json_scalars,
+                           lambda inner: st.lists(inner, max_size=4)
+                           | st.dictionaries(st.text(max_size=8), inner, max_size=4),
                            max_leaves=12)
 
 
@@ -70,7 +72,7 @@ def test_properties_any_json_line_gives_a_record_or_an_error(item):
     for read in read_bytes(line, "feed.jsonl", "jsonl", 10_000):
         if isinstance(read, Article):
             try:
-                _check(extract(read.text, source=read.source, hints=read.hints))
+                _check(extract_article(read))
             except ExtractorError as error:
                 _check(error)
 
@@ -91,7 +93,7 @@ def test_properties_any_html_gives_a_record_or_an_error(html):
 
 def _extract_or_error_with(article):
     try:
-        return extract(article.text, source=article.source, hints=article.hints)
+        return extract_article(article)
     except ExtractorError as error:
         return error
 

@@ -18,7 +18,7 @@ from extractor.errors import ExtractorError, internal_error
 from extractor.language import is_vietnamese, vietnamese_share
 from extractor.folding import fold
 from extractor.meta import Hints, author_names, extract_meta, outlet_names
-from extractor.nlp import annotate
+from extractor.nlp import annotation
 from extractor.readers import Article, Failure
 from extractor.rules.dates import iso_day
 from extractor.record import build_record, error_record, validate_record
@@ -88,16 +88,16 @@ def _extract(text: str, *, source: dict | None, hints: Hints | None, published: 
     if published and not hints.published:
         hints = dataclasses.replace(hints, published=published, published_from="option")
     meta = extract_meta(cleaned.text, hints)
-    doc = annotate(cleaned.text, {"author_spans": _spans(cleaned.text, author_names(meta["author"])),
-                                  "outlet_spans": _spans(cleaned.text, outlet_names(meta["outlet"])),
-                                  "published": meta["published"]})
-    sentences = doc.user_data["vx_segmentation"].sentences
-    parts = {
-        "entities": [_entity_item(e) for e in doc._.vx_entities],
-        "documents": doc._.vx_documents,
-        "persons": doc._.vx_persons,
-        "facts": doc._.vx_facts,
-    }
+    spans = {"author_spans": _spans(cleaned.text, author_names(meta["author"])),
+             "outlet_spans": _spans(cleaned.text, outlet_names(meta["outlet"])), "published": meta["published"]}
+    with annotation(cleaned.text, spans) as doc:   # the Doc is freed after this block: take plain values
+        sentences = doc.user_data["vx_segmentation"].sentences
+        parts = {
+            "entities": [_entity_item(e) for e in doc._.vx_entities],
+            "documents": doc._.vx_documents,
+            "persons": doc._.vx_persons,
+            "facts": doc._.vx_facts,
+        }
     record = build_record(source, meta, cleaned.text, sentences, parts, warnings=_warnings(cleaned.removed, meta))
     return validate_record(record)
 

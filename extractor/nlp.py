@@ -7,7 +7,9 @@ starts set. The extraction stages are components added to this pipeline (`extrac
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from typing import Iterator
 
 from spacy.lang.vi import Vietnamese
 from spacy.tokens import Doc
@@ -91,3 +93,12 @@ def annotate(text: str, meta: dict | None = None) -> Doc:
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+@contextlib.contextmanager
+def annotation(text: str, meta: dict | None = None) -> Iterator[Doc]:
+    """`annotate` for a block: the words the Doc added to the vocabulary are freed when the block ends (a
+    spaCy memory zone), so a batch of any length keeps a vocabulary of fixed size. The Doc is invalid
+    after the block; take plain values out of it inside."""
+    with pipeline().memory_zone():
+        yield annotate(text, meta)

@@ -40,3 +40,13 @@ def test_components_record_holds_entities_persons_and_documents():
     assert (document["symbol"], document["issued"], document["issuer"]) == (
         "21-NQ/TW", "2022-06-16", "Ban Chấp hành Trung ương")
     assert len(document["mentions"]) == 2
+
+
+def test_components_vocabulary_keeps_no_word_of_an_extracted_article():
+    from extractor.api import extract
+    from extractor.nlp import pipeline
+
+    extract("Đảng bộ xã Tân Phú hiện có 120 đảng viên, sinh hoạt tại 9 chi bộ.")
+    before = len(pipeline().vocab.strings)
+    record = extract("Chi bộ thôn Hòa Lạc kết nạp thêm 3 đảng viên mới trong năm 2023, nâng tổng số lên 41.")
+    assert record["facts"] and len(pipeline().vocab.strings) == before

@@ -22,27 +22,29 @@ def doc_from_segmentation(vocab: Vocab, text: str, seg: Segmentation) -> Doc:
     """Words are the aligned token spans; gaps other than one space become white-space tokens."""
     words: list[str] = []
     spaces: list[bool] = []
-    starts: set[int] = {start for start, _ in seg.sentences}
-    sent_starts: list[bool | None] = []
+    sent_starts: list[bool] = []
+    starts = {start for start, _ in seg.sentences}
     cursor = 0
-
-    def add_gap(gap: str) -> None:
-        if not gap:
-            return
-        if gap == " " and words and not spaces[-1] and not words[-1].isspace():
-            spaces[-1] = True
-            return
-        words.append(gap)
-        spaces.append(False)
-        sent_starts.append(False if len(words) > 1 else True)
-
     for start, end in seg.tokens:
-        add_gap(text[cursor:start])
+        if start != cursor:
+            gap = text[cursor:start]
+            if gap == " " and words and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True      # the usual gap: a space after a word
+            else:
+                words.append(gap)
+                spaces.append(False)
+                sent_starts.append(not sent_starts)
         words.append(text[start:end])
         spaces.append(False)
-        sent_starts.append(True if start in starts or len(words) == 1 else False)
+        sent_starts.append(start in starts or len(sent_starts) == 0)
         cursor = end
-    add_gap(text[cursor:])
+    if cursor < len(text):
+        if text[cursor:] == " " and words and not words[-1].isspace():
+            spaces[-1] = True
+        else:
+            words.append(text[cursor:])
+            spaces.append(False)
+            sent_starts.append(not sent_starts)
     return Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
 
 

@@ -34,21 +34,25 @@ class Token(NamedTuple):
         return self.text.isupper() and len(self.text) > 1
 
 
+_new_token = tuple.__new__   # a NamedTuple's own constructor costs twice as much; tens of thousands per article
+
+
 def tokenize(text: str, word_starts: frozenset[int] | set[int] | None = None) -> list[Token]:
     """Syllables of `text`; with the segmenter's word starts, each knows whether it continues a word."""
     folded = fold(text)
-    tokens = []
+    tokens: list[Token] = []
     previous_end = 0
+    starts = word_starts if word_starts is not None else ()
     for match in TOKEN_PATTERN.finditer(text):
         start, end = match.span()
-        if text[start - 1:end + 1] == "&amp;" and start > 0:
+        if start > 0 and text[start - 1] == "&" and text[start - 1:end + 1] == "&amp;":
             continue   # an escaped ampersand left in scraped text ("Sở NN&amp;PTNT") is punctuation
         word = match.group()
         if word.isalpha() and (word.islower() or word[1:].islower()):   # nearly every syllable: nothing glued
             gap = text[previous_end:start]
-            continues = word_starts is not None and start not in word_starts and bool(tokens) \
-                and gap != "" and gap.strip(" ") == ""
-            tokens.append(Token(start, end, word, folded[start:end], gap, continues))
+            continues = (gap == " " or (gap != "" and not gap.strip(" "))) and word_starts is not None \
+                and start not in starts and bool(tokens)
+            tokens.append(_new_token(Token, (start, end, word, folded[start:end], gap, continues)))
             previous_end = end
             continue
         for piece_start, piece_end in _unglued(word, start):

@@ -54,15 +54,20 @@ def fold_key(text: str) -> str:
 
 def fold_tones(text: str) -> str:
     """Only the tone placement unified (case kept): for regular expressions, whose `\\S` must stay upper."""
-    pattern, mapping = _tone_table()
-    lowered_keys = {k.lower(): v for k, v in mapping.items()}
+    pattern, lowered_keys = _tone_table_any_case()
 
     def replace(match: regex.Match) -> str:
         old = match.group()
         new = lowered_keys[old.lower()]
         return new.upper() if old.isupper() else (new[0].upper() + new[1:] if old[0].isupper() else new)
 
-    return regex.sub(pattern.pattern, replace, text, flags=regex.IGNORECASE)
+    return pattern.sub(replace, text)
+
+
+@functools.cache
+def _tone_table_any_case() -> tuple[regex.Pattern, dict[str, str]]:
+    pattern, mapping = _tone_table()
+    return regex.compile(pattern.pattern, regex.IGNORECASE), {k.lower(): v for k, v in mapping.items()}
 
 
 @functools.cache

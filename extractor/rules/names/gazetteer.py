@@ -71,12 +71,23 @@ class WordList:
 
     def finditer(self, folded: str, overlapped: bool = True):
         end = 0
-        for word in _WORD.finditer(folded):
-            if word.group() in self.first and (overlapped or word.start() >= end):
-                found = self.pattern.match(folded, word.start())
+        index = _word_starts(folded)
+        starts = sorted(start for word in self.first & index.keys() for start in index[word])
+        for start in starts:
+            if overlapped or start >= end:
+                found = self.pattern.match(folded, start)
                 if found:
                     end = found.end()
                     yield found
+
+
+@functools.lru_cache(maxsize=4)
+def _word_starts(folded: str) -> dict[str, list[int]]:
+    """Where each word of a folded text starts: made once per text for every list tried on it."""
+    index: dict[str, list[int]] = {}
+    for word in _WORD.finditer(folded):
+        index.setdefault(word.group(), []).append(word.start())
+    return index
 
 
 def _strip_level(name: str, level_words: dict[str, tuple[str, str]]) -> tuple[str, str | None]:

@@ -1,0 +1,69 @@
+"""Growth over article length: prints figures, asserts nothing.
+
+    python bench/growth.py [--sizes 10000,100000,1000000] [--repeats 3]
+
+Builds articles of each size from the paragraphs of ../shared/feed/baomoi-2017-sample.jsonl (in feed order,
+so every size reads the same kind of text), extracts each, and prints CPU time per 100k characters and its
+ratio to the smallest size's. A ratio near 1.0 is linear growth; the target is within 10 % up to 1 M characters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FEED = ROOT.parent / "shared" / "feed" / "baomoi-2017-sample.jsonl"
+
+
+def _articles_of(size: int, paragraphs: list[str], count: int) -> list[str]:
+    """`count` texts of about `size` characters, each from its own run of paragraphs (wrapping around)."""
+    texts, at = [], 0
+    for _ in range(count):
+        parts, length = [], 0
+        while length < size:
+            paragraph = paragraphs[at % len(paragraphs)]
+            parts.append(paragraph)
+            length += len(paragraph) + 1
+            at += 1
+        texts.append("\n".join(parts)[:size])
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--repeats", type=int, default=3, help="timings per size; the median is printed")
+    parser.add_argument("--chars", type=int, default=1_000_000, help="characters timed per size and repeat")
+    args = parser.parse_args()
+    if not FEED.is_file():
+        print("../shared/feed is not here; nothing to measure", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(ROOT))
+    from extractor.api import extract
+
+    items = [json.loads(line) for line in FEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paragraphs = [p for item in items for p in item["text"].split("\n") if len(p.strip()) > 40]
+    extract("Đảng bộ xã hiện có 120 đảng viên, sinh hoạt tại 9 chi bộ.")
+    sizes = [int(size) for size in args.sizes.split(",")]
+    rates: dict[int, float] = {}
+    for size in sizes:
+        texts = _articles_of(size, paragraphs, max(1, args.chars // size))
+        timings = []
+        for _ in range(args.repeats):
+            began = time.process_time()
+            for text in texts:
+                extract(text)
+            timings.append(time.process_time() - began)
+        rates[size] = statistics.median(timings) / sum(map(len, texts)) * 100_000
+        print(f"{size:>9,} chars × {len(texts):<4} {rates[size]:.2f} s CPU per 100k chars   "
+              f"{rates[size] / rates[sizes[0]]:.2f} × the {sizes[0]:,}-char rate", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -30,6 +30,7 @@ from extractor.rules.text.tokens import Token, joined_by_space
 
 _SYL = r"\p{Lu}(?:[\p{Ll}\p{M}]|['’-]\p{L})*" + NOT_WORD  # a capitalised syllable: "Bắc", "Y", "H'Leo", "Al-Sukhnah"
 _SYLLABLE = regex.compile(_SYL)
+_SPACE_OR_DASH = regex.compile(r"[ -]")
 # A name run is read at most 12 syllables far (the longest known place has 8, a person's name may follow):
 # a title-cased run of 20 KB is otherwise re-read whole from each level word in it (quadratic).
 _RUN = regex.compile(rf"{_SYL}(?: {_SYL}){{0,11}}")
@@ -150,7 +151,7 @@ def _after_level_word(text: str, folded: str, start: int, end: int, entry: tuple
                 or any(s < end and start < e or s == pos for s, e in blocked)
                 or (pos == end and abbreviation)  # "TP.Thủ tướng": a sentence glued on, unless a known city
                 or (takes == "native" and not all(_NATIVE.fullmatch(strip_accents(w)) or w.isdigit()
-                                                  for w in regex.split(r"[ -]", text[pos:name_end])))):
+                                                  for w in _SPACE_OR_DASH.split(text[pos:name_end])))):
             return []  # "Huyện Đoàn Thanh Hà", "hợp tác xã Nông nghiệp", "bản Type S": no level word + name
         kind = known_level if known_level in ("country", "region") else level
         found = [PlaceMatch(pos, name_end, kind, start, "level_word+name")]
@@ -208,7 +209,7 @@ def _standalone(text: str, folded: str, blocked: list[tuple[int, int]], lex: Pla
     for match in lex.standalone_re.finditer(folded):
         start, end = match.span()
         level, rule, capitals = lex.standalone[match.group()]
-        words = regex.split(r"[ -]", text[start:end])
+        words = _SPACE_OR_DASH.split(text[start:end])
         if any(must and not word[:1].isupper() for must, word in zip(capitals, words)):
             continue  # "hòa bình" (peace), "nga" …
         if any(s <= start and end <= e for s, e in blocked):

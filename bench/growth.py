@@ -48,7 +48,7 @@ def main() -> int:
 
     items = [json.loads(line) for line in FEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     paragraphs = [p for item in items for p in item["text"].split("\n") if len(p.strip()) > 40]
-    extract("Đảng bộ xã hiện có 120 đảng viên, sinh hoạt tại 9 chi bộ.")
+    extract("Đảng bộ xã Tân Hòa hiện có 120 đảng viên, sinh hoạt tại 9 chi bộ.")  # a capital: the model loads
     sizes = [int(size) for size in args.sizes.split(",")]
     rates: dict[int, float] = {}
     for size in sizes:

@@ -40,7 +40,7 @@ def main() -> int:
 
     texts = [json.loads(line)["text"] for line in FEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = texts[:args.limit] if args.limit else texts
-    extract("Đảng bộ xã hiện có 120 đảng viên, sinh hoạt tại 9 chi bộ.")
+    extract("Đảng bộ xã Tân Hòa hiện có 120 đảng viên, sinh hoạt tại 9 chi bộ.")  # a capital: the model loads
     print(f"articles per pass   {len(texts)}; start: {_rss_mb():.0f} MB, "
           f"{len(pipeline().vocab.strings)} strings in the vocabulary")
     for number in range(1, args.passes + 1):

@@ -52,7 +52,7 @@ def main() -> int:
     from extractor.api import extract
     from extractor.errors import ExtractorError
 
-    extract("Đảng bộ xã hiện có 120 đảng viên, sinh hoạt tại 9 chi bộ.")
+    extract("Đảng bộ xã Tân Hòa hiện có 120 đảng viên, sinh hoạt tại 9 chi bộ.")  # a capital: the model loads
     startup = time.perf_counter() - STARTED
     texts = _texts(args.limit)
     chars = sum(map(len, texts))

@@ -43,7 +43,7 @@ class Summary:
         return text
 
 
-def _line_of(article: Article | Failure, published: str | None,
+def article_line(article: Article | Failure, published: str | None,
              timeout: float | None) -> tuple[str, str | None]:
     """(JSON line, error code or None) for one article: extraction and serialization in one guard, so
     whatever goes wrong (a record past Python's 4,300-digit int limit, a bug) is this article's error."""
@@ -72,14 +72,14 @@ def _lines(articles: Iterator[Article | Failure], published: str | None, timeout
     """Each article's line, in input order: here, or by `jobs` worker processes."""
     if jobs <= 1:
         for article in articles:
-            yield _line_of(article, published, timeout)
+            yield article_line(article, published, timeout)
         return
     from extractor.parallel import map_in_order, start_method
 
     if start_method() == "fork":
         _warm()     # forked workers then share the loaded models instead of each loading them
     # A Failure needs no pipeline (its line is made here at once), and its coded error does not pickle.
-    yield from map_in_order(functools.partial(_line_of, published=published, timeout=timeout), articles, jobs,
+    yield from map_in_order(functools.partial(article_line, published=published, timeout=timeout), articles, jobs,
                             crashed=_internal_line, local=lambda item: isinstance(item, Failure))
 
 

@@ -1,0 +1,53 @@
+"""`extractor.distributed`: the same records from a real Dask cluster of worker processes."""
+
+import json
+
+import pytest
+
+from conftest import GOOD, VI
+from extractor.cli import main
+
+distributed = pytest.importorskip("dask.distributed")
+
+
+def _inputs(folder):
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"a{n}.txt").write_text(GOOD.replace("18 chi bộ", f"{18 + n} chi bộ"), encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    lines = [json.dumps({"text": VI + f" Chi bộ có {n} đảng viên."}, ensure_ascii=False) for n in range(10, 15)]
+    (folder / "feed.jsonl").write_text("\n".join(lines[:2] + ["{broken"] + lines[2:]) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_distributed_partitions_cut_a_jsonl_file_into_runs_of_lines(tmp_path):
+    from extractor.distributed import Unit, partition_inputs
+
+    inputs = _inputs(tmp_path / "in")
+    partitions = partition_inputs([str(inputs)], per_partition=3)
+    units = [unit for part in partitions for unit in part]
+    feed = str(inputs / "feed.jsonl")
+    assert [u for u in units if u.path == feed] == [Unit(feed, 1, 3), Unit(feed, 4, None)]
+    assert all(len(part) <= 3 for part in partitions) and len(units) == 7
+
+
+def test_distributed_a_local_cluster_gives_the_records_of_one_process(tmp_path):
+    from extractor.distributed import run_on_dask
+
+    inputs = _inputs(tmp_path / "in")
+    single = tmp_path / "single" / "records.jsonl"
+    assert main(["run", str(inputs), "-o", str(single), "-q", "--jobs", "1"]) == 1
+    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
+    try:
+        with distributed.Client(cluster) as client:
+            summary = run_on_dask([str(inputs)], str(tmp_path / "parts"), client, per_partition=3)
+    finally:
+        cluster.close()
+    parts = sorted((tmp_path / "parts").glob("part-*.jsonl"))
+    assert [p.name for p in parts] == [f"part-{n:05d}.jsonl" for n in range(len(parts))] and len(parts) >= 3
+    records = b"".join(p.read_bytes() for p in parts)
+    errors = b"".join(p.read_bytes() for p in sorted((tmp_path / "parts").glob("errors-*.jsonl")))
+    assert sorted(records.splitlines()) == sorted(single.read_bytes().splitlines())
+    assert records == single.read_bytes()               # parts in name order: the input order
+    assert errors == single.with_name("errors.jsonl").read_bytes()
+    assert (summary.records, summary.failed) == (9, 2)

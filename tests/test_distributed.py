@@ -1,13 +1,18 @@
 """`extractor.distributed`: the same records from a real Dask cluster of worker processes."""
 
+import importlib.util
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
-from conftest import GOOD, VI
+from conftest import GOOD, ROOT, VI
 from extractor.cli import main
 
-distributed = pytest.importorskip("dask.distributed")
+# Looked up, not imported: importing it here would start threads in the test process (see below).
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("distributed") is None, reason="Dask is not installed")
 
 
 def _inputs(folder):
@@ -31,18 +36,34 @@ def test_distributed_partitions_cut_a_jsonl_file_into_runs_of_lines(tmp_path):
     assert all(len(part) <= 3 for part in partitions) and len(units) == 7
 
 
-def test_distributed_a_local_cluster_gives_the_records_of_one_process(tmp_path):
-    from extractor.distributed import run_on_dask
+# In a process of its own: the cluster leaves threads behind in the process that started it, and the tests
+# of --jobs fork worker processes, which a process with other threads must not do.
+_ON_A_CLUSTER = """
+import json, sys
+from dask import distributed
+from extractor.distributed import run_on_dask
 
-    inputs = _inputs(tmp_path / "in")
-    single = tmp_path / "single" / "records.jsonl"
-    assert main(["run", str(inputs), "-o", str(single), "-q", "--jobs", "1"]) == 1
+if __name__ == "__main__":
     cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
     try:
         with distributed.Client(cluster) as client:
-            summary = run_on_dask([str(inputs)], str(tmp_path / "parts"), client, per_partition=3)
+            summary = run_on_dask([sys.argv[1]], sys.argv[2], client, per_partition=3)
     finally:
         cluster.close()
+    print(json.dumps([summary.records, summary.failed]))
+"""
+
+
+def test_distributed_a_local_cluster_gives_the_records_of_one_process(tmp_path):
+    inputs = _inputs(tmp_path / "in")
+    single = tmp_path / "single" / "records.jsonl"
+    assert main(["run", str(inputs), "-o", str(single), "-q", "--jobs", "1"]) == 1
+    script = tmp_path / "on_a_cluster.py"
+    script.write_text(_ON_A_CLUSTER, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(inputs), str(tmp_path / "parts")], cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [9, 2]
     parts = sorted((tmp_path / "parts").glob("part-*.jsonl"))
     assert [p.name for p in parts] == [f"part-{n:05d}.jsonl" for n in range(len(parts))] and len(parts) >= 3
     records = b"".join(p.read_bytes() for p in parts)
@@ -50,4 +71,3 @@ def test_distributed_a_local_cluster_gives_the_records_of_one_process(tmp_path):
     assert sorted(records.splitlines()) == sorted(single.read_bytes().splitlines())
     assert records == single.read_bytes()               # parts in name order: the input order
     assert errors == single.with_name("errors.jsonl").read_bytes()
-    assert (summary.records, summary.failed) == (9, 2)

@@ -57,7 +57,7 @@ def test_parallel_a_killed_worker_is_that_articles_e_internal_and_the_batch_goes
         return real(item, published, timeout)
 
     # The patch reaches the workers because they are forked from this process, which runs no other thread.
-    assert threading.active_count() == 1
+    assert threading.active_count() == 1, threading.enumerate()
     monkeypatch.setattr(batch, "extract_one", dies_on_a2)
     _inputs(tmp_path / "in")
     code, records, errors = _run(tmp_path, "out", "--jobs", "2")

@@ -184,8 +184,10 @@ def _sinks(output: str | None, errors_path: str | None, resume: bool):
 
 
 def _run_on_dask(args: argparse.Namespace, inputs: list[str]) -> int:
-    if not args.output or args.resume:
-        print("extractor run: --dask-scheduler needs -o FOLDER and does not resume", file=sys.stderr)
+    if not args.output or args.resume or "-" in inputs:
+        # The workers read the inputs themselves: stdin stays with this process.
+        print("extractor run: --dask-scheduler needs -o FOLDER and input files (not -); it does not resume",
+              file=sys.stderr)
         return EXIT_USAGE
     try:
         from dask.distributed import Client

@@ -38,7 +38,13 @@ def _serve(work: Callable[[Any], Any], conn) -> None:
     """A worker's loop: an item in, its result out, until told to stop or the pipe closes."""
     # Ctrl-C reaches the whole process group; stopping is the main process's decision.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
     while True:
+        # A forked worker also holds copies of the pipes' other ends, so a main process killed outright
+        # may never close them: the worker looks for its parent instead and ends when it is gone.
+        while not conn.poll(1.0):
+            if os.getppid() != parent:
+                return
         try:
             message = conn.recv()
         except EOFError:

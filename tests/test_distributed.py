@@ -48,9 +48,12 @@ if __name__ == "__main__":
     try:
         with distributed.Client(cluster) as client:
             summary = run_on_dask([sys.argv[1]], sys.argv[2], client, per_partition=3)
+        from extractor.cli import main
+        code = main(["run", sys.argv[1], "-o", sys.argv[2] + "-cli", "-q", "--dask-scheduler",
+                     cluster.scheduler_address])
     finally:
         cluster.close()
-    print(json.dumps([summary.records, summary.failed]))
+    print(json.dumps([summary.records, summary.failed, code]))
 """
 
 
@@ -63,7 +66,7 @@ def test_distributed_a_local_cluster_gives_the_records_of_one_process(tmp_path):
     done = subprocess.run([sys.executable, str(script), str(inputs), str(tmp_path / "parts")], cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == [9, 2]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [9, 2, 1]
     parts = sorted((tmp_path / "parts").glob("part-*.jsonl"))
     assert [p.name for p in parts] == [f"part-{n:05d}.jsonl" for n in range(len(parts))] and len(parts) >= 3
     records = b"".join(p.read_bytes() for p in parts)
@@ -71,3 +74,12 @@ def test_distributed_a_local_cluster_gives_the_records_of_one_process(tmp_path):
     assert sorted(records.splitlines()) == sorted(single.read_bytes().splitlines())
     assert records == single.read_bytes()               # parts in name order: the input order
     assert errors == single.with_name("errors.jsonl").read_bytes()
+    by_the_cli = sorted((tmp_path / "parts-cli").iterdir())     # one partition of 64 articles at most
+    assert [p.name for p in by_the_cli] == ["errors-00000.jsonl", "part-00000.jsonl"]
+    assert by_the_cli[1].read_bytes() == records
+
+
+def test_cli_dask_scheduler_needs_an_output_folder_and_files(tmp_path, capsys):
+    assert main(["run", "-", "-o", str(tmp_path / "parts"), "--dask-scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert main(["run", "a.txt", "--dask-scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert "--dask-scheduler needs -o FOLDER" in capsys.readouterr().err

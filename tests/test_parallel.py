@@ -139,3 +139,34 @@ def test_cli_jobs_must_be_a_positive_number(capsys):
     with pytest.raises(SystemExit):
         main(["run", "--jobs", "0", "x.txt"])
     assert "number of processes" in capsys.readouterr().err
+
+
+def _alive(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return "\nState:\tZ" not in status.read()
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="reads children from /proc")
+def test_parallel_workers_end_when_the_main_process_is_killed(tmp_path):
+    import subprocess
+
+    from conftest import ROOT
+
+    _inputs(tmp_path / "in")
+    process = subprocess.Popen([sys.executable, "-m", "extractor", "run", str(tmp_path / "in"), "-o",
+                                str(tmp_path / "r.jsonl"), "-q", "--jobs", "2"], cwd=ROOT, stderr=subprocess.DEVNULL)
+    workers, deadline = [], time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        with open(f"/proc/{process.pid}/task/{process.pid}/children") as children:
+            workers = children.read().split()
+        time.sleep(0.02)
+    assert len(workers) == 2
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)

@@ -44,8 +44,8 @@ def _killed_run(inputs, out, *options):
     return process
 
 
-@pytest.mark.parametrize("first", [["--jobs", "1"], ["--jobs", "1", "--resume"]],
-                         ids=["killed without --resume", "killed with --resume"])
+@pytest.mark.parametrize("first", [["--jobs", "1"], ["--jobs", "1", "--resume"], ["--jobs", "2", "--resume"]],
+                         ids=["killed without --resume", "killed with --resume", "two jobs killed with --resume"])
 def test_resume_a_killed_run_started_again_holds_every_article_once(tmp_path, first):
     inputs = _articles(tmp_path / "in")
     whole = tmp_path / "whole" / "records.jsonl"

@@ -170,3 +170,28 @@ def test_parallel_workers_end_when_the_main_process_is_killed(tmp_path):
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(pid) for pid in workers)
+
+
+def test_parallel_ctrl_c_on_the_process_group_exits_130_with_the_finished_records(tmp_path):
+    import subprocess
+
+    from conftest import ROOT
+
+    (tmp_path / "in").mkdir()
+    for n in range(30):
+        (tmp_path / "in" / f"a{n:02}.txt").write_text(GOOD.replace("18 chi bộ", f"{n + 3} chi bộ"), encoding="utf-8")
+    out = tmp_path / "out" / "r.jsonl"
+    # A terminal's Ctrl-C: SIGINT to every process of the foreground group, workers included.
+    process = subprocess.Popen([sys.executable, "-m", "extractor", "run", str(tmp_path / "in"), "-o", str(out),
+                                "-q", "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if sum(p.read_bytes().count(b"\n") for p in out.parent.glob(".r.jsonl.*.partial")) >= 3:
+            break
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr.decode()[-500:]
+    names = [r["source"]["path"][-7:] for r in read_jsonl(out)]
+    assert 3 <= len(names) < 30 and names == [f"a{n:02}.txt" for n in range(len(names))]
+    assert "--resume" in stderr.decode()

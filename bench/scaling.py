@@ -68,15 +68,17 @@ def main() -> int:
                 startup[jobs].append(_timed_run(one, jobs, folder / "one.jsonl"))
                 work[jobs].append(_timed_run(articles, jobs, folder / "out.jsonl"))
     print(f"{args.limit} feed articles, medians of {args.repeats} runs; start-up (a one-article run) taken off")
-    print(f"{'jobs':>4} {'wall s':>8} {'start-up s':>10} {'warm wall s':>11} {'CPU s':>7} {'articles/s':>10} "
-          f"{'speed-up':>8}")
+    # cores used = CPU s / warm wall s: below the --jobs value, the workers waited (for a core others held,
+    # or for the main process)
+    print(f"{'jobs':>4} {'wall s':>8} {'start-up s':>10} {'warm wall s':>11} {'CPU s':>7} {'cores used':>10} "
+          f"{'articles/s':>10} {'speed-up':>8}")
     base = None
     for jobs in args.jobs:
         (wall, cpu), (start_wall, start_cpu) = _median_runs(work[jobs]), _median_runs(startup[jobs])
         warm = wall - start_wall
         base = base or warm
         print(f"{jobs:>4} {wall:>8.1f} {start_wall:>10.1f} {warm:>11.1f} {cpu - start_cpu:>7.1f} "
-              f"{args.limit / warm:>10.1f} {base / warm:>7.2f}×")
+              f"{(cpu - start_cpu) / warm:>10.2f} {args.limit / warm:>10.1f} {base / warm:>7.2f}×")
     return 0
 
 

@@ -44,7 +44,7 @@ class Summary:
 
 
 def article_line(article: Article | Failure, published: str | None,
-             timeout: float | None) -> tuple[str, str | None]:
+                 timeout: float | None) -> tuple[str, str | None]:
     """(JSON line, error code or None) for one article: extraction and serialization in one guard, so
     whatever goes wrong (a record past Python's 4,300-digit int limit, a bug) is this article's error."""
     try:

@@ -115,12 +115,7 @@ def run_batch(inputs: list[str], records: JsonlSink, errors: JsonlSink, *, publi
     lines = _lines(articles, published, timeout, jobs)
     try:
         for line, code in lines:
-            if code is None:
-                records.write_line(line)
-                summary.records += 1
-            else:
-                errors.write_line(line)
-                summary.errors[code] += 1
+            write_line(line, code, records, errors, summary)
             if bar is not None:
                 bar.update(1)
     except KeyboardInterrupt:
@@ -137,6 +132,16 @@ def run_batch(inputs: list[str], records: JsonlSink, errors: JsonlSink, *, publi
             bar.close()
     _finish(records, errors, summary, started)
     return summary
+
+
+def write_line(line: str, code: str | None, records: JsonlSink, errors: JsonlSink, summary: Summary) -> None:
+    """An article's line to the records or, with an error code, to the errors; counted."""
+    if code is None:
+        records.write_line(line)
+        summary.records += 1
+    else:
+        errors.write_line(line)
+        summary.errors[code] += 1
 
 
 def _keep(*sinks: JsonlSink) -> None:

@@ -18,7 +18,7 @@ import itertools
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from extractor.batch import Summary, article_line
+from extractor.batch import Summary, article_line, write_line
 from extractor.errors import ExtractorError
 from extractor.inputs import discover
 from extractor.readers import DEFAULT_MAX_BYTES, Failure, read_inputs
@@ -103,12 +103,7 @@ def _write_partition(out_dir: Path, number: int, lines: list[tuple[str, str | No
     records = JsonlSink(str(out_dir / f"part-{number:05d}.jsonl"), None)
     errors = JsonlSink(str(out_dir / f"errors-{number:05d}.jsonl"), None)
     for line, code in lines:
-        if code is None:
-            records.write_line(line)
-            summary.records += 1
-        else:
-            errors.write_line(line)
-            summary.errors[code] += 1
+        write_line(line, code, records, errors, summary)
     records.close()
     errors.close()
 

@@ -13,6 +13,7 @@ import pytest
 from conftest import GOOD, VI, read_jsonl
 from extractor.cli import main
 from extractor.parallel import map_in_order, usable_cores
+from extractor.schema import schema_errors
 
 
 def _inputs(folder):
@@ -67,6 +68,7 @@ def test_parallel_a_killed_worker_is_that_articles_e_internal_and_the_batch_goes
     [died] = [json.loads(line) for line in errors.decode().splitlines() if "a2.txt" in line]
     assert died["error"]["code"] == "E_INTERNAL" and "WorkerDied" in died["error"]["message"]
     assert "SIGKILL" in died["error"]["message"] and died["source"]["sha256"]
+    assert schema_errors("error", died) == []
     assert multiprocessing.active_children() == []
 
 

@@ -51,6 +51,22 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
+    return jobs
+
+
+def default_jobs() -> int:
+    from extractor.parallel import usable_cores
+
+    return usable_cores()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="extractor", description=(
         "Turn scraped Vietnamese party-building news into schema-validated JSON records."))
@@ -71,6 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help="time budget per article; over it, the article is an E_TIMEOUT error "
                           "(default: 30; 0: none)")
+    run.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                     help="worker processes (default: the usable cores; 1: extract in this process)")
+    run.add_argument("--resume", action="store_true",
+                     help="with -o: skip the articles already in OUT or the errors file and append the rest, so "
+                          "a killed run started again ends with every article once")
+    run.add_argument("--dask-scheduler", metavar="ADDRESS",
+                     help="run on a Dask cluster (tcp://HOST:PORT); -o is then a folder of part-NNNNN.jsonl files")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
     explain = commands.add_parser("explain", help="show one article's facts with their evidence and rules",
@@ -136,29 +159,64 @@ def _output_clash(inputs: list[str], output: str | None, errors: str | None) -> 
 
 def _run(args: argparse.Namespace) -> int:
     from extractor.batch import Interrupted, run_batch
-    from extractor.writers import JsonlSink
 
     inputs = args.inputs or default_inputs()
+    if args.dask_scheduler:
+        return _run_on_dask(args, inputs)
     errors_path = args.errors or (str(Path(args.output).with_name("errors.jsonl")) if args.output else None)
     clash = _output_clash(inputs, args.output, errors_path)
+    if args.resume and not args.output:
+        clash = "--resume needs -o OUT (the records to resume)"
     if clash:
         print(f"extractor run: {clash}", file=sys.stderr)
         return EXIT_USAGE
-    records = JsonlSink(args.output, sys.stdout)
-    errors = JsonlSink(errors_path, sys.stderr)
+    records, errors, resumption = _sinks(args.output, errors_path, args.resume)
     progress = not args.quiet and sys.stderr.isatty()
     try:
         summary = run_batch(inputs, records, errors, published=args.published, max_bytes=args.max_size,
-                            progress=progress, timeout=args.timeout,
-                            exclude=tuple(p for p in (args.output, errors_path) if p))
+                            progress=progress, timeout=args.timeout, jobs=args.jobs or default_jobs(),
+                            exclude=tuple(p for p in (args.output, errors_path) if p), resumption=resumption)
     except Interrupted as stop:
         print(stop.summary.line(errors_path or "stderr"), file=sys.stderr)
         print(f"extractor: interrupted; the {stop.summary.records} record(s) finished are in "
-              f"{args.output or 'stdout'}. To resume, run again on the inputs not yet listed there "
-              "(each record's source.path).", file=sys.stderr)
+              f"{args.output or 'stdout'}. To go on, run the same command again with --resume.", file=sys.stderr)
         return EXIT_INTERRUPTED
     if not args.quiet or summary.failed:
         print(summary.line(errors_path or "stderr"), file=sys.stderr)
+    failed_before = resumption.errors if resumption else 0
+    return EXIT_SOME_FAILED if summary.failed or failed_before else EXIT_OK
+
+
+def _sinks(output: str | None, errors_path: str | None, resume: bool):
+    """The records' and errors' sinks, and with --resume what earlier runs finished."""
+    from extractor.writers import AppendingSink, JsonlSink
+
+    if not resume:
+        return JsonlSink(output, sys.stdout), JsonlSink(errors_path, sys.stderr), None
+    from extractor.resume import resume as resume_outputs
+
+    resumption = resume_outputs(output, errors_path)
+    return AppendingSink(output, sys.stdout), AppendingSink(errors_path, sys.stderr), resumption
+
+
+def _run_on_dask(args: argparse.Namespace, inputs: list[str]) -> int:
+    if not args.output or args.resume or "-" in inputs:
+        # The workers read the inputs themselves: stdin stays with this process.
+        print("extractor run: --dask-scheduler needs -o FOLDER and input files (not -); it does not resume",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        print("extractor run: --dask-scheduler needs Dask: pip install 'extractor[cluster]'", file=sys.stderr)
+        return EXIT_USAGE
+    from extractor.distributed import run_on_dask
+
+    with Client(args.dask_scheduler) as client:
+        summary = run_on_dask(inputs, args.output, client, published=args.published, max_bytes=args.max_size,
+                              timeout=args.timeout)
+    if not args.quiet or summary.failed:
+        print(summary.line(str(Path(args.output) / "errors-*.jsonl")), file=sys.stderr)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
 

@@ -55,7 +55,9 @@ class JsonlSink:
         handle, name = tempfile.mkstemp(prefix=f".{self.path.name}.{os.getpid()}.", suffix=".partial",
                                         dir=self.path.parent)
         self._partial = Path(name)
-        self._stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
+        # Each line is flushed as it is written: a killed run's partial then holds every finished line,
+        # which `--resume` takes in (see extractor/resume.py).
+        self._stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n", buffering=1)
 
     def write_line(self, line: str) -> None:
         if self._stream is None:
@@ -84,13 +86,38 @@ class JsonlSink:
             self._partial.unlink(missing_ok=True)
 
 
-def _remove_orphans(path: Path) -> None:
+class AppendingSink(JsonlSink):
+    """A file appended to in place, one flushed line at a time (`--resume`): a run killed at any moment
+    leaves every line it finished and at most one torn last line, which resuming cuts off."""
+
+    def _open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._stream = open(self.path, "a", encoding="utf-8", newline="\n", buffering=1)
+
+    def close(self) -> None:
+        if self._stream is None:
+            self._open()
+        self._stream.close()
+
+    def abandon(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+
+def dead_partials(path: Path) -> list[Path]:
     """Temporary files of earlier runs to `path` whose process is gone (killed, so it never renamed or
-    removed them): a run names its temporary file with its process id, so a live run's is never touched."""
+    removed them): a run names its temporary file with its process id, so a live run's is never listed."""
+    orphans = []
     for orphan in path.parent.glob(f".{glob.escape(path.name)}.*.partial"):
         pid = orphan.name[len(path.name) + 2:].split(".", 1)[0]
         if pid.isdigit() and not _alive(int(pid)):
-            orphan.unlink(missing_ok=True)
+            orphans.append(orphan)
+    return orphans
+
+
+def _remove_orphans(path: Path) -> None:
+    for orphan in dead_partials(path):
+        orphan.unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:

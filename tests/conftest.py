@@ -71,3 +71,12 @@ def run_cli(tmp_path, inputs, *extra):
     out = tmp_path / "out" / "records.jsonl"
     code = main(["run", *map(str, inputs), "-o", str(out), "-q", *extra])
     return code, out, out.with_name("errors.jsonl")
+
+
+@pytest.fixture(autouse=True)
+def _extract_in_process(monkeypatch):
+    """`extractor run` without --jobs runs in this process here: many tests patch the extraction's internals,
+    which worker processes would not see. The tests of worker processes ask for them with --jobs."""
+    import extractor.cli
+
+    monkeypatch.setattr(extractor.cli, "default_jobs", lambda: 1)

@@ -14,11 +14,11 @@ import regex
 from extractor.api import extract_one
 from extractor.errors import displayable, internal_error
 from extractor.readers import DEFAULT_MAX_BYTES, Article, Failure, read_inputs
+from extractor.resources import load_list
 from extractor.resume import Resumption, skip_done
 from extractor.writers import JsonlSink, dumps
 
 _SHA256 = regex.compile(r"^[0-9a-f]{64}$")
-_WARM_UP = "Đảng bộ xã hiện có 120 đảng viên, sinh hoạt tại 9 chi bộ."
 
 
 @dataclass
@@ -84,7 +84,9 @@ def _lines(articles: Iterator[Article | Failure], published: str | None, timeout
 
 
 def _warm() -> None:
-    extract_one(Article({"path": "<warm-up>", "format": "txt", "sha256": None}, _WARM_UP))
+    """One article of our own through every stage (data/warm_up.txt), so that what loads lazily is loaded."""
+    text = "\n".join(load_list("warm_up.txt"))
+    extract_one(Article({"path": "<warm-up>", "format": "txt", "sha256": None}, text))
 
 
 class Interrupted(Exception):

@@ -127,3 +127,15 @@ def test_persons_titles_are_the_same_from_the_article_tokens():
         at = text.index(name)
         own = titles_around(text, at, at + len(name), sentence, [], starts)
         assert own and titles_around(text, at, at + len(name), sentence, [], starts, article) == own
+
+
+def test_persons_article_tokens_window_leaves_out_a_token_its_own_cut_crosses():
+    from extractor.rules.names.title_window import ArticleTokens
+
+    text = "Ông Lý Văn Tâm, Phó Chủ tịch UBND TT.Phú Lộc, cho biết thêm."
+    article = ArticleTokens(tokenize(text, _word_starts(text)))
+    high = text.index("TT.") + 3          # a window cut hundreds of characters from a name, not a sentence end
+    assert article.window(text, 0, high, cut_high=True)[-1].text == "UBND"
+    low = text.index("Văn") + 1
+    assert article.window(text, low, len(text), cut_low=True)[0].text == "Tâm"
+    assert article.window(text, low, len(text)) is None

@@ -68,12 +68,14 @@ def _head_ends_at(tokens: list[Token], last: int) -> bool:
     return False
 
 
-def _capitals_from(tokens: list[Token], i: int) -> int:
-    """How many capitalised syllables run from token i. After a place in a named body: none (the place ends
-    the name: "Sở Lao động - Thương binh và Xã hội Hà Tĩnh") or a person's two or more ("Sở Tư pháp Đồng
-    Nai Viên Hồng Tiến"); one alone means the "place" was a person's first syllables ("… Dương Đức Thảo")."""
+def _capitals_from(tokens: list[Token], i: int, limit: int) -> int:
+    """How many capitalised syllables run from token i, counted up to `limit` (a run of capitals can be as
+    long as a list of names). After a place in a named body: none (the place ends the name: "Sở Lao động -
+    Thương binh và Xã hội Hà Tĩnh") or a person's two or more ("Sở Tư pháp Đồng Nai Viên Hồng Tiến"); one
+    alone means the "place" was a person's first syllables ("… Dương Đức Thảo")."""
     count = 0
-    while i + count < len(tokens) and joined_by_space(tokens[i + count]) and tokens[i + count].capitalised:
+    while count < limit and i + count < len(tokens) and joined_by_space(tokens[i + count]) \
+            and tokens[i + count].capitalised:
         count += 1
     return count
 
@@ -189,7 +191,7 @@ class _Walk:
             # A committee already named takes no second place: "Huyện ủy Tân Yên Dương Đức Thảo" ends before
             # the person; an unnamed one keeps a known place ("Huyện ủy Trần Văn Thời").
             place = self.is_place(tokens, i)
-            if self.named and _capitals_from(tokens, i + place) == 1:
+            if self.named and _capitals_from(tokens, i + place, 2) == 1:
                 place = 0   # "Tân Yên Dương Đức Thảo": a "place" leaving one capital is a person's start
             if place < 2:
                 return False

@@ -52,14 +52,21 @@ class ArticleTokens:
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
 
-    def window(self, text: str, low: int, high: int) -> list[Token] | None:
+    def window(self, text: str, low: int, high: int, cut_low: bool = False,
+               cut_high: bool = False) -> list[Token] | None:
         """The tokens inside text[low:high], as a tokenization of that slice gives them (the first has the
-        slice's own gap and continues nothing); None when a token crosses an edge ("UBND TT.Minh" cut by a
-        sentence end after "TT."), which only the slice's own tokenization reads as the slice does."""
+        slice's own gap and continues nothing). A token across an edge where the window cuts a long sentence
+        (`cut_low`, `cut_high`: hundreds of characters from the name) is left out; across a sentence's own
+        edge ("UBND TT.Minh" cut by a sentence end after "TT."), only the slice's own tokenization reads it as
+        the slice does: None."""
         first = bisect.bisect_left(self.starts, low)
         last = bisect.bisect_left(self.starts, high)
-        if (first > 0 and self.tokens[first - 1].end > low) or (last > first and self.tokens[last - 1].end > high):
+        if first > 0 and self.tokens[first - 1].end > low and not cut_low:
             return None
+        if last > first and self.tokens[last - 1].end > high:
+            if not cut_high:
+                return None
+            last -= 1
         tokens = self.tokens[first:last]
         if tokens:
             tokens[0] = tokens[0]._replace(gap=text[low:tokens[0].start], continues=False)
@@ -75,7 +82,8 @@ class TitleWindow:
                  article: ArticleTokens | None = None):
         low, high = max(sentence[0], start - WINDOW), min(sentence[1], end + WINDOW)
         self.text = text
-        tokens = article.window(text, low, high) if article is not None else None
+        tokens = (article.window(text, low, high, low > sentence[0], high < sentence[1]) if article is not None
+                  else None)
         self.tokens = tokens if tokens is not None else _shifted(tokenize(text[low:high]), low, word_starts)
         starts = [t.start for t in self.tokens]
         self.first = bisect.bisect_left(starts, start)       # the name's first token

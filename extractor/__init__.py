@@ -3,7 +3,7 @@
     import extractor
     record = extractor.extract(article_text)              # a text or an HTML page
     record = extractor.extract_file("bai-viet.html")      # a file, read as `extractor run` reads it
-    for item in extractor.extract_many(texts_dicts_or_paths):
+    for item in extractor.extract_many(texts_dicts_or_paths, jobs=2):
         ...                                               # a record, or an error record with an `error` key
     extractor.schema("record")                            # the JSON Schema of a record
     nlp = extractor.spacy_pipeline()                      # spaCy: nlp(text).ents, displaCy
@@ -34,11 +34,12 @@ def extract_file(path, *, published: str | None = None) -> dict:
     return _extract_file(path, published=published)
 
 
-def extract_many(items, *, published: str | None = None, timeout: float | None = None):
-    """Texts, dicts, paths to records and error records in input order; see `extractor.api.extract_many`."""
+def extract_many(items, *, published: str | None = None, timeout: float | None = None, jobs: int = 1):
+    """Texts, dicts, paths to records and error records in input order, in `jobs` processes; see
+    `extractor.api.extract_many`."""
     from extractor.api import extract_many as _extract_many
 
-    return _extract_many(items, published=published, timeout=timeout)
+    return _extract_many(items, published=published, timeout=timeout, jobs=jobs)
 
 
 def schema(name: str = "record") -> dict:

@@ -143,27 +143,60 @@ def extract_one(item: Article | Failure, published: str | None = None,
         return False, error_record(item.source, ExtractorError("E_TIMEOUT", f"over {timeout:g} s"))
 
 
-def extract_many(items: Iterable, *, published: str | None = None,
-                 timeout: float | None = None) -> Iterator[dict]:
+def extract_many(items: Iterable, *, published: str | None = None, timeout: float | None = None,
+                 jobs: int = 1) -> Iterator[dict]:
     """A record or an error record (the one with an `error` key) per article, in input order; one item's
     failure never stops the rest and never raises out of the iterator.
 
     Items: a text (plain or HTML, as `extract` reads it), bytes (decoded as a file's), a dict (a JSON line's
     value: `text`, `title`, `published`, `url`, `id` and other scalar fields), a `pathlib.Path` (read as
     `extractor run` reads it: a JSON Lines file or a folder gives one result per article in it), or the
-    readers' `Article`/`Failure`. `timeout` (seconds) bounds reading and extracting each article.
+    readers' `Article`/`Failure`. `timeout` (seconds) bounds reading and extracting each article. `jobs` > 1
+    extracts in that many worker processes (the order and the records are the same as with one).
     """
     if isinstance(items, (str, bytes, dict, os.PathLike)):
         raise TypeError(f"extract_many takes an iterable of items, got one {type(items).__name__} "
                         "(one text: extract; one file: extract_file; a list of them: extract_many([...]))")
     _check_published(published)
-    return _results(items, published, timeout)
+    if not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a whole number ≥ 1, got {jobs!r}")
+    articles = (article for item in items for article in articles_of(item, timeout))
+    return _results(articles, published, timeout) if jobs == 1 else _results_in_workers(articles, published,
+                                                                                       timeout, jobs)
 
 
-def _results(items: Iterable, published: str | None, timeout: float | None) -> Iterator[dict]:
-    for item in items:
-        for article in articles_of(item, timeout):
-            yield extract_one(article, published, timeout)[1]
+def _results(articles: Iterable, published: str | None, timeout: float | None) -> Iterator[dict]:
+    for article in articles:
+        yield extract_one(article, published, timeout)[1]
+
+
+def _record_of(article: Article | Failure, published: str | None, timeout: float | None) -> dict:
+    return extract_one(article, published, timeout)[1]
+
+
+def _crashed(article: Article | Failure, error: BaseException) -> dict:
+    """The error record of an article whose worker process died while it held it."""
+    return error_record(article.source, internal_error(error))
+
+
+def _results_in_workers(articles: Iterable, published: str | None, timeout: float | None,
+                        jobs: int) -> Iterator[dict]:
+    import functools
+
+    from extractor.parallel import map_in_order, start_method
+
+    if start_method() == "fork":
+        warm_up()     # forked workers then share the loaded models instead of each loading them
+    yield from map_in_order(functools.partial(_record_of, published=published, timeout=timeout), articles, jobs,
+                            crashed=_crashed, local=lambda item: isinstance(item, Failure))
+
+
+def warm_up() -> None:
+    """One article of our own through every stage (data/warm_up.txt), so that what loads lazily is loaded:
+    a process about to fork workers calls it, and they share what it loaded."""
+    from extractor.resources import load_list
+
+    extract_one(Article({"path": "<warm-up>", "format": "txt", "sha256": None}, "\n".join(load_list("warm_up.txt"))))
 
 
 def extract_file(path: str | os.PathLike, *, published: str | None = None) -> dict:

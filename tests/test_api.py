@@ -230,3 +230,23 @@ def test_api_spacy_pipeline_is_not_the_extraction_pipeline():
     assert "vx_ents" in extractor.spacy_pipeline().pipe_names and "vx_ents" not in pipeline().pipe_names
     docs = list(extractor.spacy_pipeline().pipe([OTHER, TEXT]))
     assert [d.text for d in docs] == [OTHER, TEXT] and all(d.ents for d in docs)
+
+
+def test_api_extract_many_in_worker_processes_gives_the_same_records_in_order():
+    from extractor import extract_many
+
+    items = ["Chi bộ thôn Phú Mỹ kết nạp 4 đảng viên mới trong năm 2023.",
+             {"text": "Đảng bộ phường Tân Định hiện có 312 đảng viên, sinh hoạt ở 14 chi bộ.", "id": "b-2"},
+             {"title": "không có nội dung"},
+             "Đảng ủy xã Hòa Phước tổ chức lớp bồi dưỡng lý luận chính trị cho 65 quần chúng ưu tú."]
+    one = list(extract_many(items))
+    assert list(extract_many(items, jobs=2)) == one
+    assert [("error" in item) for item in one] == [False, False, True, False]
+    assert one[1]["source"]["id"] == "b-2"
+
+
+def test_api_extract_many_refuses_a_job_count_below_one():
+    from extractor import extract_many
+
+    with pytest.raises(ValueError):
+        extract_many(["Chi bộ có 5 đảng viên."], jobs=0)

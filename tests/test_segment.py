@@ -83,7 +83,8 @@ def test_segment_word_segmenter_gives_underthesea_words_on_every_article(shared_
     from extractor.word_segmenter import word_tokenize
 
     corpus = Path(__file__).resolve().parents[1] / "corpus" / "articles"
-    texts = [p.read_text(encoding="utf-8") for folder in (corpus, shared_articles) for p in sorted(folder.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for folder in (corpus, shared_articles)
+             for p in sorted(folder.glob("*.txt"))]
     sentences = [s for t in texts for paragraph in t.split("\n") if paragraph.strip()
                  for s in sent_tokenize(paragraph)]
     assert len(sentences) > 500

@@ -45,7 +45,8 @@ def make_places(nlp: Language, name: str):
 @Language.factory("vx_organizations", assigns=["doc._.vx_candidates"])
 def make_organizations(nlp: Language, name: str):
     def find(doc: Doc) -> Doc:
-        for org in organizations.find_organizations(doc.user_data["vx_text"], places.known_place_length, tokens=syllables(doc)):
+        text = doc.user_data["vx_text"]
+        for org in organizations.find_organizations(text, places.known_place_length, tokens=syllables(doc)):
             label = BLOCKED if org.rule == organizations.MEETING_BODY else "ORG"
             _candidates(doc).append(Candidate(org.start, org.end, label, org.rule))
         return doc

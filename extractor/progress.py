@@ -8,6 +8,7 @@ or a FIFO, which cannot be read twice. The reading itself stays lazy; nothing he
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -24,7 +25,7 @@ def count_lines(path: str | Path, limit: int = COUNT_LIMIT) -> int | None:
     over `limit` bytes or cannot be read (its reader says why, as that input's error record)."""
     try:
         with open(path, "rb", buffering=0) as stream:
-            if Path(path).stat().st_size > limit:
+            if os.fstat(stream.fileno()).st_size > limit:
                 return None
             lines, last = 0, ord("\n")
             buffer = bytearray(_CHUNK)
@@ -64,11 +65,14 @@ def known_total(inputs: list[str], exclude: Iterable[str] = (), limit: int = COU
     """The articles `inputs` hold (error records included), or None when that is not cheap to know. Blank
     JSON lines are counted, though they give nothing: the bar's total is put right when the run ends."""
     total, budget = 0, [limit]
-    for path, fmt, unlisted in discover(inputs, exclude):
-        count = 1 if unlisted is not None else _articles_in(path, fmt, budget)
-        if count is None:
-            return None
-        total += count
+    try:
+        for path, fmt, unlisted in discover(inputs, exclude):
+            count = 1 if unlisted is not None else _articles_in(path, fmt, budget)
+            if count is None:
+                return None
+            total += count
+    except OSError:
+        return None     # a file changed under the first pass: no total; the run says what it meets
     return total
 
 

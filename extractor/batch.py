@@ -3,58 +3,43 @@
 from __future__ import annotations
 
 import functools
-import sys
 import time
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Iterator
 
 import regex
 
 from extractor.api import extract_one
 from extractor.errors import displayable, internal_error
+from extractor.progress import finish_bar, progress_bar
 from extractor.readers import DEFAULT_MAX_BYTES, Article, Failure, read_inputs
 from extractor.resources import load_list
 from extractor.resume import Resumption, skip_done
+from extractor.summary import Summary
 from extractor.writers import JsonlSink, dumps
+
+__all__ = ["Interrupted", "Summary", "article_line", "run_batch", "write_line"]
 
 _SHA256 = regex.compile(r"^[0-9a-f]{64}$")
 
 
-@dataclass
-class Summary:
-    records: int = 0
-    errors: Counter = field(default_factory=Counter)
-    seconds: float = 0.0
-    resumed: int = 0            # articles skipped because an earlier run wrote them (--resume)
-
-    @property
-    def failed(self) -> int:
-        return sum(self.errors.values())
-
-    def line(self, errors_to: str) -> str:
-        total = self.records + self.failed
-        text = f"extractor: {total} article(s), {self.records} record(s), {self.failed} error(s) in {self.seconds:.1f}s"
-        if self.failed:
-            kinds = ", ".join(f"{code} ×{n}" for code, n in self.errors.most_common())
-            text += f" ({kinds}); errors in {errors_to}"
-        if self.resumed:
-            text += f"; {self.resumed} article(s) done by an earlier run were skipped"
-        return text
+Line = tuple[str, str | None, tuple[str, ...]]   # JSON line, error code or None, fact metrics
 
 
-def article_line(article: Article | Failure, published: str | None,
-                 timeout: float | None) -> tuple[str, str | None]:
-    """(JSON line, error code or None) for one article: extraction and serialization in one guard, so
-    whatever goes wrong (a record past Python's 4,300-digit int limit, a bug) is this article's error."""
+def article_line(article: Article | Failure, published: str | None, timeout: float | None) -> Line:
+    """(JSON line, error code or None, the record's fact metrics) for one article: extraction and
+    serialization in one guard, so whatever goes wrong (a record past Python's 4,300-digit int limit, a
+    bug) is this article's error. The metrics travel beside the line so the summary can count facts
+    without parsing the line again (in the main process, when workers extract)."""
     try:
         ok, item = extract_one(article, published, timeout)
-        return dumps(item), None if ok else item["error"]["code"]
+        if not ok:
+            return dumps(item), item["error"]["code"], ()
+        return dumps(item), None, tuple(f["metric"] for f in item["facts"] if f["metric"] != "other")
     except Exception as error:
         return _internal_line(article, error)
 
 
-def _internal_line(article: Article | Failure, error: BaseException) -> tuple[str, str]:
+def _internal_line(article: Article | Failure, error: BaseException) -> Line:
     """The E_INTERNAL error line of an article whose extraction failed unexpectedly (or whose worker
     process died). The input's hash is kept when it is one, so `--resume` knows the article is done."""
     sha = article.source.get("sha256")
@@ -64,11 +49,11 @@ def _internal_line(article: Article | Failure, error: BaseException) -> tuple[st
                "error": internal_error(error).as_dict()}
     if "line" in article.source:
         failure["source"]["line"] = article.source["line"]
-    return dumps(failure), "E_INTERNAL"
+    return dumps(failure), "E_INTERNAL", ()
 
 
 def _lines(articles: Iterator[Article | Failure], published: str | None, timeout: float | None,
-           jobs: int) -> Iterator[tuple[str, str | None]]:
+           jobs: int) -> Iterator[Line]:
     """Each article's line, in input order: here, or by `jobs` worker processes."""
     if jobs <= 1:
         for article in articles:
@@ -105,27 +90,24 @@ def run_batch(inputs: list[str], records: JsonlSink, errors: JsonlSink, *, publi
     `Interrupted` carries the summary). With a `resumption`, the articles it holds are skipped."""
     summary = Summary()
     started = time.perf_counter()
-    articles = read_inputs(inputs, max_bytes, exclude=exclude, timeout=timeout)
+    bar = progress_bar(inputs, exclude) if progress else None
+    articles = read_inputs(inputs, max_bytes, exclude=exclude, timeout=timeout, skipped=summary.skip_file)
     if resumption is not None:
-        articles = skip_done(articles, resumption.done, lambda: setattr(summary, "resumed", summary.resumed + 1))
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        tqdm.monitor_interval = 0   # its monitor thread would keep worker processes from being forked
-        bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
+        articles = skip_done(articles, resumption.done, functools.partial(_resumed, summary, bar))
     lines = _lines(articles, published, timeout, jobs)
     try:
-        for line, code in lines:
-            write_line(line, code, records, errors, summary)
+        for line, code, metrics in lines:
+            write_line(line, code, records, errors, summary, metrics)
             if bar is not None:
                 bar.update(1)
+        if bar is not None:
+            finish_bar(bar)
     except KeyboardInterrupt:
         _finish(records, errors, summary, started)
         raise Interrupted(summary) from None
     except BaseException:
-        # Not an article's failure (those are records): writing failed, or the process is told to stop.
-        # What is finished is still kept where it can be, then the failure goes on up.
+        # Not an article's failure (those are records): writing failed, stdout's reader went away, or the
+        # process is told to stop. What is finished is still kept where it can be, then the failure goes on up.
         _keep(records, errors)
         raise
     finally:
@@ -136,11 +118,20 @@ def run_batch(inputs: list[str], records: JsonlSink, errors: JsonlSink, *, publi
     return summary
 
 
-def write_line(line: str, code: str | None, records: JsonlSink, errors: JsonlSink, summary: Summary) -> None:
-    """An article's line to the records or, with an error code, to the errors; counted."""
+def _resumed(summary: Summary, bar) -> None:
+    """An article an earlier run finished: counted, and its step of the bar taken (the total holds it)."""
+    summary.resumed += 1
+    if bar is not None:
+        bar.update(1)
+
+
+def write_line(line: str, code: str | None, records: JsonlSink, errors: JsonlSink, summary: Summary,
+               metrics: tuple[str, ...] = ()) -> None:
+    """An article's line to the records or, with an error code, to the errors; counted, with its facts."""
     if code is None:
         records.write_line(line)
         summary.records += 1
+        summary.count_facts(metrics)
     else:
         errors.write_line(line)
         summary.errors[code] += 1

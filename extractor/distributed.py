@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
-from extractor.batch import Summary, article_line, write_line
+from extractor.batch import Line, Summary, article_line, write_line
 from extractor.errors import ExtractorError
 from extractor.inputs import discover
 from extractor.readers import DEFAULT_MAX_BYTES, Failure, read_inputs
@@ -48,9 +48,10 @@ def _line_count(path: str) -> int | None:
         return None         # the reader says why, as that input's error record
 
 
-def _units(inputs: list[str], per_partition: int) -> Iterator[tuple[Unit, int]]:
+def _units(inputs: list[str], per_partition: int,
+           skipped: Callable[[str], None] | None) -> Iterator[tuple[Unit, int]]:
     """Every unit of work and its weight in articles."""
-    for path, fmt, unlisted in discover(inputs):
+    for path, fmt, unlisted in discover(inputs, skipped=skipped):
         if unlisted is not None:
             yield Unit(path, unlisted=unlisted.strerror or str(unlisted)), 1
             continue
@@ -63,11 +64,13 @@ def _units(inputs: list[str], per_partition: int) -> Iterator[tuple[Unit, int]]:
             yield Unit(path, first, last if last < lines else None), min(per_partition, lines - first + 1)
 
 
-def partition_inputs(inputs: list[str], per_partition: int = 64) -> list[list[Unit]]:
-    """The inputs as partitions of about `per_partition` articles each, in input order."""
+def partition_inputs(inputs: list[str], per_partition: int = 64,
+                     skipped: Callable[[str], None] | None = None) -> list[list[Unit]]:
+    """The inputs as partitions of about `per_partition` articles each, in input order; `skipped` hears of
+    each file of a folder that is of no input format."""
     partitions: list[list[Unit]] = [[]]
     weight = 0
-    for unit, size in _units(inputs, per_partition):
+    for unit, size in _units(inputs, per_partition, skipped):
         if partitions[-1] and weight + size > per_partition:
             partitions.append([])
             weight = 0
@@ -91,19 +94,19 @@ def _read_unit(unit: Unit, max_bytes: int, timeout: float | None):
 
 
 def _extract_partition(groups, published: str | None, max_bytes: int,
-                       timeout: float | None) -> list[tuple[str, str | None]]:
-    """Runs on a worker: a partition's (JSON line, error code or None), in input order. A partition of
-    the bag holds one group of units."""
+                       timeout: float | None) -> list[Line]:
+    """Runs on a worker: a partition's (JSON line, error code or None, fact metrics), in input order. A
+    partition of the bag holds one group of units."""
     units = [unit for group in groups for unit in group]
     items = itertools.chain.from_iterable(_read_unit(unit, max_bytes, timeout) for unit in units)
     return [article_line(item, published, timeout) for item in items]
 
 
-def _write_partition(out_dir: Path, number: int, lines: list[tuple[str, str | None]], summary: Summary) -> None:
+def _write_partition(out_dir: Path, number: int, lines: list[Line], summary: Summary) -> None:
     records = JsonlSink(str(out_dir / f"part-{number:05d}.jsonl"), None)
     errors = JsonlSink(str(out_dir / f"errors-{number:05d}.jsonl"), None)
-    for line, code in lines:
-        write_line(line, code, records, errors, summary)
+    for line, code, metrics in lines:
+        write_line(line, code, records, errors, summary, metrics)
     records.close()
     errors.close()
 
@@ -120,7 +123,7 @@ def run_on_dask(inputs: list[str], out_dir: str, client, *, published: str | Non
 
     started = time.perf_counter()
     summary = Summary()
-    partitions = partition_inputs(inputs, per_partition)
+    partitions = partition_inputs(inputs, per_partition, summary.skip_file)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     if partitions:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 
@@ -16,11 +16,12 @@ def _files_in(folder: Path) -> tuple[list[Path], list[OSError]]:
     return sorted(f for f in files if f.is_file()), unlisted
 
 
-def discover(inputs: list[str],
-             exclude: Iterable[str] = ()) -> Iterator[tuple[str, str | None, OSError | None]]:
+def discover(inputs: list[str], exclude: Iterable[str] = (),
+             skipped: Callable[[str], None] | None = None) -> Iterator[tuple[str, str | None, OSError | None]]:
     """(path, format, why it cannot be listed) for every input; folders recursively, in a stable order;
     `-` is stdin. Files in `exclude` (this run's outputs) are never read back when they lie inside an
-    input folder; a folder that cannot be listed is said, not skipped silently."""
+    input folder; a folder that cannot be listed is said, not skipped silently, and a file of a folder
+    whose name is not of an input format is handed to `skipped`, so the summary can count it."""
     skip = {os.path.realpath(p) for p in exclude}
     for item in inputs:
         path = Path(item)
@@ -31,7 +32,11 @@ def discover(inputs: list[str],
             for error in unlisted:
                 yield str(error.filename or path), None, error
             for child in files:
-                if child.suffix.lower() in SUFFIXES and os.path.realpath(child) not in skip:
+                if os.path.realpath(child) in skip:
+                    continue
+                if child.suffix.lower() in SUFFIXES:
                     yield str(child), SUFFIXES[child.suffix.lower()], None
+                elif skipped is not None:
+                    skipped(str(child))
         else:
             yield item, SUFFIXES.get(path.suffix.lower()), None

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
 import charset_normalizer
@@ -237,9 +237,11 @@ def _read_file(path: str, fmt: str | None, max_bytes: int) -> Iterator[Article |
 
 
 def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, exclude: Iterable[str] = (),
-                timeout: float | None = None) -> Iterator[Article | Failure]:
-    """Every article of every input, each read within the time budget (an HTML page can be slow)."""
-    for path, fmt, unlisted in discover(inputs, exclude):
+                timeout: float | None = None,
+                skipped: Callable[[str], None] | None = None) -> Iterator[Article | Failure]:
+    """Every article of every input, each read within the time budget (an HTML page can be slow);
+    `skipped` hears of each file of a folder that is not of an input format."""
+    for path, fmt, unlisted in discover(inputs, exclude, skipped):
         shown = displayable(path) if path != "-" else "<stdin>"
         fallback = {"path": shown, "format": fmt or "txt", "sha256": None}
         if unlisted is not None:

@@ -26,6 +26,8 @@ def output_problem(path: str) -> str | None:
     target = Path(path)
     if target.is_dir():
         return f"{path} is a folder"
+    if path.endswith(("/", os.sep)):        # Path() drops the slash: a folder is meant, even one not made yet
+        return f"{path} names a folder (it ends in /)"
     if target.exists() and not os.access(target, os.W_OK):
         return f"{path} is not writable"
     parent = target.parent
@@ -37,13 +39,16 @@ def output_problem(path: str) -> str | None:
 
 
 class JsonlSink:
-    """stdout/stderr (path None) or a file written atomically."""
+    """stdout/stderr (path None) or a file written atomically. A file that gets no line is still written,
+    empty, unless `keep_empty` is false: then there is none (and an earlier run's file there is removed,
+    as this run's empty one would have replaced it)."""
 
-    def __init__(self, path: str | None, fallback: IO[str]):
+    def __init__(self, path: str | None, fallback: IO[str], keep_empty: bool = True):
         self.path = Path(path) if path else None
         self._partial: Path | None = None
         self._stream: IO[str] | None = None
         self._fallback = fallback
+        self.keep_empty = keep_empty
         self.count = 0
 
     def _open(self) -> None:
@@ -69,12 +74,15 @@ class JsonlSink:
         self.write_line(dumps(item))
 
     def close(self) -> None:
-        """Finish the file (an empty one when nothing was written, so the output always exists)."""
+        """Finish the file (when nothing was written: an empty one, or none without `keep_empty`)."""
         if self.path is None:
             if self._stream is not None:
                 self._stream.flush()
             return
         if self._stream is None:
+            if not self.keep_empty:
+                self.path.unlink(missing_ok=True)
+                return
             self._open()
         self._stream.close()
         os.chmod(self._partial, 0o666 & ~_umask())   # mkstemp makes 0600; an output is an ordinary file
@@ -88,7 +96,8 @@ class JsonlSink:
 
 class AppendingSink(JsonlSink):
     """A file appended to in place, one flushed line at a time (`--resume`): a run killed at any moment
-    leaves every line it finished and at most one torn last line, which resuming cuts off."""
+    leaves every line it finished and at most one torn last line, which resuming cuts off. Without
+    `keep_empty`, a file that gets no line is not made, and one that exists is kept (earlier runs' lines)."""
 
     def _open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,6 +105,8 @@ class AppendingSink(JsonlSink):
 
     def close(self) -> None:
         if self._stream is None:
+            if not self.keep_empty:
+                return
             self._open()
         self._stream.close()
 

@@ -136,11 +136,12 @@ def test_evaluate_errors_list_every_scored_fact_with_its_status(tmp_path):
     from extractor.fact_listing import list_facts
 
     lines = [line.split("\t") for line in list_facts([record], tmp_path)]
-    assert [(line[1], line[2].split()[0]) for line in lines] == [
-        ("subject", "members_admitted"), ("fp", "party_members"), ("ok", "party_members"),
-        ("fn", "disciplined/members")]
-    assert "[metric, category]" in lines[1][4]      # the gold fact of the same value, and what differs
-    assert lines[0][4].startswith("Năm 2021 kết nạp 303")
+    assert [(line[1], line[2], line[3].split()[0]) for line in lines] == [
+        ("fact", "subject", "members_admitted"), ("fact", "fp", "party_members"), ("fact", "ok", "party_members"),
+        ("fact", "fn", "disciplined/members")]
+    assert "[metric, category]" in lines[1][6]      # the gold fact of the same value, and what differs
+    assert lines[0][5].startswith("Năm 2021 kết nạp 303")
+    assert lines[3][4:6] == ["-", "kỷ luật 12"]     # a missed fact: no rule, the gold quote
 
 
 def test_evaluate_errors_list_facts_of_records_without_gold_as_unscored(tmp_path):
@@ -149,7 +150,7 @@ def test_evaluate_errors_list_facts_of_records_without_gold_as_unscored(tmp_path
     record["source"]["path"] = "feed/b.txt"
     from extractor.fact_listing import list_facts
 
-    assert [line.split("\t")[:2] for line in list_facts([record], tmp_path)] == [["b.txt", "unscored"]]
+    assert [line.split("\t")[:3] for line in list_facts([record], tmp_path)] == [["b.txt", "fact", "unscored"]]
 
 
 # ---- robustness (issue 8): malformed files are named and skipped, duplicates count once -----------------

@@ -98,7 +98,7 @@ def test_cli_ctrl_c_keeps_finished_records_and_says_so(tmp_path, capsys, monkeyp
     assert code == 130
     assert len(read_jsonl(out)) == 2
     assert "interrupted" in capsys.readouterr().err
-    assert sorted(p.name for p in out.parent.iterdir()) == ["errors.jsonl", "records.jsonl"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["records.jsonl"]     # no error: no errors file
 
 
 def test_batch_a_failing_disk_keeps_the_records_already_written(tmp_path):

@@ -8,11 +8,10 @@ from typing import Iterator
 
 import regex
 
-from extractor.api import extract_one
+from extractor.api import extract_one, warm_up
 from extractor.errors import displayable, internal_error
 from extractor.progress import finish_bar, progress_bar
 from extractor.readers import DEFAULT_MAX_BYTES, Article, Failure, read_inputs
-from extractor.resources import load_list
 from extractor.resume import Resumption, skip_done
 from extractor.summary import Summary
 from extractor.writers import JsonlSink, dumps
@@ -62,16 +61,10 @@ def _lines(articles: Iterator[Article | Failure], published: str | None, timeout
     from extractor.parallel import map_in_order, start_method
 
     if start_method() == "fork":
-        _warm()     # forked workers then share the loaded models instead of each loading them
+        warm_up()     # forked workers then share the loaded models instead of each loading them
     # A Failure needs no pipeline (its line is made here at once), and its coded error does not pickle.
     yield from map_in_order(functools.partial(article_line, published=published, timeout=timeout), articles, jobs,
                             crashed=_internal_line, local=lambda item: isinstance(item, Failure))
-
-
-def _warm() -> None:
-    """One article of our own through every stage (data/warm_up.txt), so that what loads lazily is loaded."""
-    text = "\n".join(load_list("warm_up.txt"))
-    extract_one(Article({"path": "<warm-up>", "format": "txt", "sha256": None}, text))
 
 
 class Interrupted(Exception):

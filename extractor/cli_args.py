@@ -67,7 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
         "Turn scraped Vietnamese party-building news into schema-validated JSON records."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+    _add_run(commands)
+    _add_explain(commands)
+    _add_evaluate(commands)
+    _add_export(commands)
+    _add_review(commands)
+    return parser
 
+
+def _add_run(commands) -> None:
     run = commands.add_parser("run", help="extract records from articles", description=(
         "Read articles (files, folders searched recursively for .txt/.html/.htm/.jsonl, or - for stdin) "
         "and write one JSON record per article as JSON Lines. With no INPUT: stdin when something is piped or "
@@ -92,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="run on a Dask cluster (tcp://HOST:PORT); -o is then a folder of part-NNNNN.jsonl files")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
+
+def _add_explain(commands) -> None:
     explain = commands.add_parser("explain", help="show one article's facts with their evidence and rules",
                                   description=("Extract the article(s) in INPUT and show, for a person to check, "
                                                "each fact with the words that state it and the rule that made it, "
@@ -103,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="publication date for an article that states none")
     explain.add_argument("--all", action="store_true", help="also list the numbers that count nothing (other)")
 
+
+def _add_evaluate(commands) -> None:
     evaluate = commands.add_parser("evaluate", help="score records against gold files (spec §6)", description=(
         "Score the records in OUT.jsonl against the gold files in GOLD_DIR: metadata accuracy, entity, person, "
         "document and fact precision/recall/F1, and attribute accuracies."))
@@ -116,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--baseline", choices=["underthesea"],
                           help="also score underthesea's NER on the same texts, for comparison")
 
+
+def _add_export(commands) -> None:
     export = commands.add_parser("export", help="write records as tables (Parquet or CSV, and DuckDB)", description=(
         "Write the records in RECORDS.jsonl as five flat tables (articles, entities, persons, documents, facts), "
         "keyed by record_id and source_id, into DIR as Parquet or CSV files, and optionally into a DuckDB file."))
@@ -125,10 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--duckdb", metavar="FILE", help="also load the tables into this DuckDB file")
     export.add_argument("-q", "--quiet", action="store_true", help="no summary line")
 
+
+def _add_review(commands) -> None:
     review = commands.add_parser("review", help="write an HTML page to check records by eye", description=(
         "Write one self-contained HTML page of the records in RECORDS.jsonl: each article's text with its "
         "entities, documents and facts highlighted (click one for its fields and rule), a facts table per "
         "article and charts of members admitted and disciplined over the corpus."))
     review.add_argument("records", metavar="RECORDS.jsonl")
     review.add_argument("-o", "--output", required=True, metavar="PAGE.html", help="the HTML file to write")
-    return parser

@@ -69,7 +69,13 @@ def _run(args: argparse.Namespace) -> int:
     if clash:
         print(f"extractor run: {clash}", file=sys.stderr)
         return EXIT_USAGE
-    records, errors, resumption = _sinks(args.output, errors_path, args.resume, named_errors=bool(args.errors))
+    from extractor.resume import ResumeBusy
+
+    try:
+        records, errors, resumption = _sinks(args.output, errors_path, args.resume, named_errors=bool(args.errors))
+    except ResumeBusy as busy:
+        print(f"extractor run: {busy}", file=sys.stderr)
+        return EXIT_USAGE
     progress = not args.quiet and sys.stderr.isatty()
     try:
         summary = run_batch(inputs, records, errors, published=args.published, max_bytes=args.max_size,
@@ -80,6 +86,9 @@ def _run(args: argparse.Namespace) -> int:
         print(f"extractor: interrupted; the {stop.summary.records} record(s) finished are in "
               f"{args.output or 'stdout'}. To go on, run the same command again with --resume.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    finally:
+        if resumption is not None:
+            resumption.release()
     if not args.quiet or summary.failed:
         print(summary.line(errors_path or "stderr"), file=sys.stderr)
     failed_before = resumption.errors if resumption else 0

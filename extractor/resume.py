@@ -32,6 +32,13 @@ class Resumption:
     done: Counter = field(default_factory=Counter)
     records: int = 0
     errors: int = 0
+    lock: object = None     # the open lock file that keeps other runs from resuming the same OUT
+
+    def release(self) -> None:
+        if self.lock is not None:
+            _HELD.discard(self.lock)
+            self.lock.close()
+            self.lock = None
 
 
 def source_key(source: dict) -> Key:
@@ -103,10 +110,65 @@ def _umask() -> int:
     return mask
 
 
+class ResumeBusy(Exception):
+    """Another live run is resuming the same OUT: two appending at once would write articles twice."""
+
+
+_HELD: set = set()   # this process's open lock handles
+
+
+def _drop_inherited_locks() -> None:
+    """In a forked worker: close the copies of the locks, so that they stay the parent's alone and a parent
+    killed outright releases them at once (a flock lives while any copy of its descriptor is open)."""
+    for handle in list(_HELD):
+        handle.close()
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_inherited_locks)
+
+
+def _hold_lock(records_path: Path):
+    """One resuming run at a time per OUT: an exclusive lock on OUT itself (made, empty, if it is not there
+    yet: a resumed run writes it anyway), held by the returned handle until it is closed
+    (`Resumption.release`) or the process ends however it ends (a kill included: the system releases it),
+    so no stale lock and no lock file is ever left."""
+    try:
+        import fcntl
+    except ImportError:        # no POSIX locks (Windows): one run at a time stays the user's rule
+        return None
+    records_path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(records_path, "a")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise ResumeBusy(f"another run is resuming {records_path} now (one run at a time per OUT)") from None
+    _HELD.add(handle)
+    return handle
+
+
 def resume(records_path: str, errors_path: str) -> Resumption:
-    """Both outputs made whole; the articles they hold."""
-    records, errors = recover(Path(records_path)), recover(Path(errors_path))
-    return Resumption(records + errors, sum(records.values()), sum(errors.values()))
+    """Both outputs made whole; the articles they hold. Raises ResumeBusy while another run resumes OUT."""
+    lock = _hold_lock(Path(records_path))
+    try:
+        records, errors = recover(Path(records_path)), recover(Path(errors_path))
+        lock = _locked_after_take_in(lock, Path(records_path))
+    except BaseException:
+        Resumption(lock=lock).release()
+        raise
+    return Resumption(records + errors, sum(records.values()), sum(errors.values()), lock)
+
+
+def _locked_after_take_in(lock, records_path: Path):
+    """Taking in a killed run's partial renames a new file over OUT: the lock moves to it (whoever opened
+    the new file first holds it; the other run is then refused)."""
+    if lock is None or os.fstat(lock.fileno()).st_ino == os.stat(records_path).st_ino:
+        return lock
+    moved = _hold_lock(records_path)
+    Resumption(lock=lock).release()
+    return moved
 
 
 def skip_done(items: Iterable, done: Counter, on_skip: Callable[[], None]) -> Iterator:

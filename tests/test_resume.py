@@ -107,3 +107,51 @@ def test_cli_resume_of_a_finished_run_extracts_nothing_and_says_so(tmp_path, cap
     assert main(["run", str(tmp_path / "in"), "-o", str(out), "--resume"]) == 0
     assert out.read_bytes() == before
     assert "1 article(s) done by an earlier run were skipped" in capsys.readouterr().err
+
+
+def test_cli_resume_is_refused_while_another_run_resumes_the_same_output(tmp_path, capsys):
+    import subprocess
+    import sys as system
+
+    from extractor.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Chi bộ thôn Đông kết nạp 3 đảng viên mới trong năm 2024.",
+                                           encoding="utf-8")
+    out = tmp_path / "out" / "records.jsonl"
+    out.parent.mkdir()
+    holder = subprocess.Popen([system.executable, "-c", (
+        "import fcntl, sys, time; h = open(sys.argv[1], 'a'); fcntl.flock(h, fcntl.LOCK_EX); "
+        "print('held', flush=True); time.sleep(60)"), str(out)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        code = main(["run", str(tmp_path / "in"), "-o", str(out), "--resume", "-q", "--jobs", "1"])
+        assert code == 2 and "another run is resuming" in capsys.readouterr().err
+        assert out.read_text(encoding="utf-8") == ""
+    finally:
+        holder.kill()
+        holder.wait()
+    assert main(["run", str(tmp_path / "in"), "-o", str(out), "--resume", "-q", "--jobs", "1"]) == 0
+    assert main(["run", str(tmp_path / "in"), "-o", str(out), "--resume", "-q", "--jobs", "1"]) == 0  # released
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_resume_lock_moves_to_the_file_a_take_in_renames_over_the_output(tmp_path):
+    import os
+
+    from extractor.resume import ResumeBusy, resume
+
+    out = tmp_path / "records.jsonl"
+    out.write_text('{"source": {"path": "a.txt", "sha256": null}}\n', encoding="utf-8")
+    partial = tmp_path / ".records.jsonl.999999999.x.partial"     # a dead process's temporary file
+    partial.write_text('{"source": {"path": "b.txt", "sha256": null}}\n', encoding="utf-8")
+    taken = resume(str(out), str(tmp_path / "errors.jsonl"))
+    try:
+        assert taken.records == 2 and not partial.exists()
+        assert os.fstat(taken.lock.fileno()).st_ino == os.stat(out).st_ino
+        with pytest.raises(ResumeBusy):
+            resume(str(out), str(tmp_path / "errors.jsonl"))
+    finally:
+        taken.release()
+    resume(str(out), str(tmp_path / "errors.jsonl")).release()

@@ -42,24 +42,21 @@ def _seconds(value: str) -> float:
     return seconds
 
 
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
-    return jobs
+def _whole_number(what: str):
+    """An argparse type: a whole number of 1 or more, named `what` in the message."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"expected {what} (1 or more), got {value!r}")
+        return number
+    return parse
 
 
-def _line_number(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a line number (1 or more), got {value!r}")
-    return number
+_jobs = _whole_number("a number of processes")
+_line_number = _whole_number("a line number")
 
 
 def build_parser() -> argparse.ArgumentParser:

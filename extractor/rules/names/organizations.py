@@ -15,8 +15,9 @@ from typing import Callable
 from extractor.folding import fold
 from extractor.resources import load_table
 from extractor.rules.names.org_extent import extend, leave_the_person, person_starts, take_level
-from extractor.rules.names.org_lexicon import (bare_names, countries, function_words, heads, levels, lower_heads,
-                                               meeting_bodies, named_after_people, names, plural, titles)
+from extractor.rules.names.org_lexicon import (bare_names, committees_leading, countries, function_words, heads,
+                                               levels, lower_heads, meeting_bodies, named_after_people, names,
+                                               plural, titles)
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import TOKEN_PATTERN, Token, joined_by_space, tokenize
 
@@ -112,6 +113,53 @@ def _lower_case_head(tokens: list[Token], i: int, is_place) -> tuple[int, str] |
     return found[0], "in_title" if in_title else "tail"
 
 
+@functools.cache
+def _territorial_committees() -> frozenset[tuple[str, ...]]:
+    """The party committees of one territorial level ("Tỉnh ủy", "Huyện ủy"), as folded syllables."""
+    return frozenset(tuple(fold(head).split()) for head, _leads in committees_leading()
+                     if heads().match(tokenize(head), 0) == (len(head.split()), "complete"))
+
+
+def _lower_case_committee(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """A territorial party committee written in lower case ("Bí thư huyện ủy Kỳ Sơn", "báo cáo tỉnh ủy"):
+    news copy often drops the capital, and the committee still names one body. Not where its last syllable
+    opens a word with the next one ("huyện ủy nhiệm", "tỉnh ủy viên", "tỉnh ủy ban")."""
+    found = heads().match(tokens, i)
+    if found is None or tuple(t.folded for t in tokens[i:i + found[0]]) not in _territorial_committees():
+        return None
+    after = i + found[0]
+    if after < len(tokens) and joined_by_space(tokens[after]) and not tokens[after].capitalised \
+            and is_compound(tokens[after - 1].folded, tokens[after].folded):
+        return None
+    return None if _one_of_a_list(tokens, i, after) else found
+
+
+_LIST_JOINERS = frozenset(("và", "hoặc"))
+
+
+def _one_of_a_list(tokens: list[Token], i: int, after: int) -> bool:
+    """The lower-case committee at tokens[i:after] is listed with another ("các quận ủy, huyện ủy",
+    "ban tổ chức huyện ủy, thành ủy"): bulletins list levels, a kind of body, not one body."""
+    if _preceded_by_plural(tokens, i):
+        return True
+    joiner = i > 0 and tokens[i - 1].folded in _LIST_JOINERS
+    if (joiner or tokens[i].gap.strip() == ",") and _committee_ends_at(tokens, i - 1 if joiner else i):
+        return True
+    if after >= len(tokens):
+        return False
+    joiner = tokens[after].folded in _LIST_JOINERS
+    return (joiner or tokens[after].gap.strip() == ",") and _committee_starts_at(tokens, after + joiner)
+
+
+def _committee_ends_at(tokens: list[Token], end: int) -> bool:
+    return any(tuple(t.folded for t in tokens[end - len(words):end]) == words for words in _territorial_committees())
+
+
+def _committee_starts_at(tokens: list[Token], start: int) -> bool:
+    return any(tuple(t.folded for t in tokens[start:start + len(words)]) == words
+               for words in _territorial_committees())
+
+
 def _title_ends(tokens: list[Token], start: int, end: int) -> bool:
     """tokens[start:end] are a title ("Trưởng ban", "Phó phòng"): the unit it heads is named after it."""
     found = titles().match(tokens, start)
@@ -128,7 +176,7 @@ def _head_reading(tokens: list[Token], i: int, head: tuple[int, str], is_place) 
     end, distinctive = extend(tokens, after, is_place, bool(named_after_people().match(tokens, i)))
     if end == after + 1 and tokens[after].folded in function_words():
         distinctive = False   # "Ban Vì sự tiến bộ …": a capitalised function word names nothing alone
-    if not tokens[i].capitalised and needs != "in_title" and _words_in(tokens, after, end) < 2:
+    if not tokens[i].capitalised and needs == "tail" and _words_in(tokens, after, end) < 2:
         distinctive = False  # "phòng Cảnh sát", "trường Đại học": a kind, or a name cut short
     if distinctive and _only_level(tokens, after, end) and (_preceded_by_plural(tokens, i)
                                                             or _level_list_follows(tokens, end)):
@@ -182,7 +230,7 @@ def _openers() -> tuple[frozenset[str], frozenset[str]]:
     """The syllables a capitalised and a lower-case name can start at."""
     capital = (names().first_syllables | bare_names().first_syllables | heads().first_syllables
                | meeting_bodies().first_syllables)
-    return capital, lower_heads().first_syllables
+    return capital, lower_heads().first_syllables | {words[0] for words in _territorial_committees()}
 
 
 def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | None = None,
@@ -212,7 +260,7 @@ def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | 
             if head and token.shouted and not _abbreviation_head(tokens[i]):
                 head = None  # a shouted headline ("BÁO CHÍ …") opens no body
         else:
-            known, head = None, _lower_case_head(tokens, i, is_place)
+            known, head = None, _lower_case_head(tokens, i, is_place) or _lower_case_committee(tokens, i)
         best = _head_reading(tokens, i, head, is_place) if head else None
         if known:
             by_name = _known_reading(tokens, i, known, is_place)

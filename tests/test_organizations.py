@@ -104,6 +104,15 @@ def test_organizations_a_lower_case_field_goes_on_a_name_only_after_a_name_word(
     assert [text[m.start:m.end] for m in find_organizations(text, known_place_length)] == ["UBND tỉnh Bắc Ninh"]
 
 
+@pytest.mark.parametrize("word", [w for w, kind in load_table("org_name_words.txt", 2) if kind == "act"])
+def test_organizations_a_verb_like_field_goes_on_a_name_only_before_a_field_noun(word):
+    assert _orgs(f"Đại diện Cục Kiểm soát {word} môi trường đã phát biểu.") == [f"Cục Kiểm soát {word} môi trường"]
+    assert _orgs(f"Đại diện Sở Nông nghiệp và {word} môi trường đã phát biểu.") == \
+        [f"Sở Nông nghiệp và {word} môi trường"]
+    assert _orgs(f"Cục Kiểm soát {word} các địa phương.") == ["Cục Kiểm soát"]
+    assert _orgs(f"Sở Tài nguyên {word} môi trường tốt hơn.") == ["Sở Tài nguyên"]
+
+
 @pytest.mark.parametrize("word", load_list("org_function_words.txt"))
 def test_organizations_a_capitalised_function_word_alone_after_a_head_names_nothing(word):
     capitalised = word[0].upper() + word[1:]

@@ -13,8 +13,8 @@ from typing import Callable
 import regex
 
 from extractor.rules.names.org_joins import dotted_level, joined_part, never_name_words, rest_of_cut_word
-from extractor.rules.names.org_lexicon import (document_words, heads, inner_words, levels, names, standalone,
-                                               surnames, titles)
+from extractor.rules.names.org_lexicon import (document_words, heads, honorifics, inner_words, levels, names,
+                                               standalone, stop_words, surnames, titles)
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import Token, joined_by_space
 
@@ -66,6 +66,39 @@ def _head_ends_at(tokens: list[Token], last: int) -> bool:
         if match and match[0] == length:
             return True
     return False
+
+
+def field_run_end(tokens: list[Token], i: int) -> int | None:
+    """Where a run of lower-case field words from token i ends, if a field noun closes it: verb-like fields
+    ("quản lý", "bảo vệ") belong to a name only before one ("… hoạt động bảo vệ môi trường")."""
+    end = None
+    while i < len(tokens) and joined_by_space(tokens[i]) and not tokens[i].capitalised:
+        inner = inner_words().match(tokens, i)
+        if inner is None or inner[1] not in ("field", "act"):
+            break
+        i += inner[0]
+        end = i if inner[1] == "field" else end
+    return end
+
+
+def _next_sentence_starts(tokens: list[Token], i: int) -> bool:
+    """Capitalised token i opens the next sentence, whose full stop the scrape lost ("Tỉnh ủy Bình Định Ngày
+    25.5", "… quốc gia Ông Lê Văn A"): a stop word of names before a number or a lower-case word ("Tối cao",
+    "Hai Bà Trưng" go on), or an honorific before a person ("Bà Rịa", "Cụ Hồ" go on)."""
+    stop = stop_words().match(tokens, i)
+    after = i + stop[0] if stop else len(tokens)
+    if after < len(tokens) and (not tokens[after].capitalised or tokens[after].text[0].isdigit()) \
+            and not is_compound(tokens[after - 1].folded, tokens[after].folded):
+        return True
+    honorific = honorifics().match(tokens, i)
+    return bool(honorific) and person_starts(tokens, i + honorific[0])
+
+
+def _act_follows_act(tokens: list[Token], i: int) -> bool:
+    """The name word before token i is verb-like too ("Kiểm soát", "Phối hợp", "Chỉ đạo"): the name tells
+    an activity, so the lower-case activity after it is its own ("Cục Kiểm soát hoạt động bảo vệ …"); after
+    a field noun ("Sở Tài nguyên quản lý đất đai") the verb is the sentence's."""
+    return any(i >= n and inner_words().match(tokens, i - n) == (n, "act") for n in (1, 2))
 
 
 def _capitals_from(tokens: list[Token], i: int, limit: int) -> int:
@@ -141,6 +174,7 @@ class _Walk:
     person_taken: bool = False  # a person's name is in already ("Trường THPT Lê Lợi")
     joinable: bool = False     # the name ends on a field word, which a dash, "&" or a lower-case field may follow
     bloc: bool = False         # a bare "Khối", named by the field after it ("Khối du lịch"), not by a cut word
+    named_head: bool = False   # the head is capitalised past its first word ("Viện Kiểm sát"): a name already
 
     def take(self, to: int) -> bool:
         self.i = self.end = to
@@ -171,7 +205,7 @@ class _Walk:
 
     def name_word(self, token: Token) -> bool:
         tokens, i = self.tokens, self.i
-        if _ROMAN.fullmatch(token.text) and tokens[i - 1].folded in _CENTRAL:
+        if (_ROMAN.fullmatch(token.text) and tokens[i - 1].folded in _CENTRAL) or _next_sentence_starts(tokens, i):
             return False   # "BCH TƯ X": a Roman numeral after the Centre is the committee's term, not its name
         nested = heads().match(tokens, i)
         if nested and nested[0] == 1 and i > self.index and not tokens[i - 1].capitalised and \
@@ -208,12 +242,17 @@ class _Walk:
         inner = inner_words().match(tokens, i)
         if inner is None:
             return False
-        if inner[1] == "field":   # "Cục Quản lý thị trường": a field written in lower case after a word
-            if not after_word:
+        if inner[1] in ("field", "act"):   # "Cục Quản lý thị trường": a field written in lower case after a word
+            end = i + inner[0] if inner[1] == "field" else _act_follows_act(tokens, i) and field_run_end(tokens, i)
+            if not after_word or not end:
                 return False
-            self.joinable = self.distinctive = True
-            return self.take(i + inner[0])
+            self.joinable = True   # a field alone names no body ("Trung tâm y tế", "Ngân hàng điện tử")
+            self.distinctive = self.distinctive or self.named_head
+            return self.take(end)
         nxt = i + inner[0]
+        if inner[1] == "joins" and after_word and self.end > self.index and field_run_end(tokens, nxt):
+            self.joinable = self.distinctive = True   # "Sở Nông nghiệp và phát triển nông thôn"
+            return self.take(field_run_end(tokens, nxt))
         joins_inner = ((inner[1] == "joins_inner" or self.lower_inner) and nxt < len(tokens)
                        and inner_words().match(tokens, nxt))
         if inner[1] in ("joins", "joins_inner") and not joins_inner and (
@@ -233,7 +272,8 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
     """(index after the name, whether a distinctive part was taken) for a name starting at `index`."""
     walk = _Walk(tokens, index, is_place, people_allowed, end=index, i=index,
                  # a head of two syllables or more may take a field right away ("Viện Kiểm sát nhân dân tối cao")
-                 joinable=index >= 2 and tokens[index - 1].continues and joined_by_space(tokens[index - 1]))
+                 joinable=index >= 2 and tokens[index - 1].continues and joined_by_space(tokens[index - 1]),
+                 named_head=_capitalised_past_first_word(tokens, index))
     while walk.i < len(tokens):
         token, i = tokens[walk.i], walk.i
         if not joined_by_space(token):
@@ -254,6 +294,16 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             continue
         break
     return walk.end, walk.distinctive
+
+
+def _capitalised_past_first_word(tokens: list[Token], index: int) -> bool:
+    """The head ending before `index` is capitalised past its first syllable ("Viện Kiểm sát", not "Trung tâm")."""
+    for length in range(2, heads().longest + 1):
+        start = index - length
+        match = heads().match(tokens, start) if start >= 0 else None
+        if match and match[0] == length:
+            return any(t.capitalised for t in tokens[start + 1:index])
+    return False
 
 
 def _title_opens_person(tokens: list[Token], i: int) -> bool:

@@ -16,7 +16,7 @@ import regex
 
 from extractor.folding import fold
 from extractor.resources import load_list
-from extractor.rules.names.org_lexicon import heads, levels
+from extractor.rules.names.org_lexicon import heads, levels, titles
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import Token, joined_by_space
 
@@ -52,8 +52,8 @@ def joined_part(tokens: list[Token], i: int, is_place, opens_person) -> int:
         return 0
     if token.shouted and not heads().match(tokens, i):
         return 1
-    if is_place(tokens, i) or heads().match(tokens, i) or opens_person(tokens, i):
-        return 0
+    if is_place(tokens, i) or heads().match(tokens, i) or opens_person(tokens, i) or titles().match(tokens, i):
+        return 0   # "Cục Chống tham nhũng – Phó Trưởng đoàn": a title after a dash is the person's next post
     length = _compound_at(tokens, i)
     if not length or token.capitalised:
         return length

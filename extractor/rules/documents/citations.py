@@ -3,13 +3,12 @@
 Rules, tried on `fold(text)` (same offsets, so `khoá`/`khóa` and `Uỷ`/`Ủy` match alike), first match wins:
 - `party_symbol` / `state_symbol`: a type word, optional `số`, numbers and a symbol: `Nghị quyết số 18-NQ/TW`,
   `Chỉ thị số 15, 16/CT-TTg` (two documents), `Luật số 80/2015/QH13`, `Nghị quyết 19-2017/NQ-CP` (the year
-  after a dash); also the older `Quyết định của Bộ Chính trị số 31-QĐ/TW`, and an official letter's `công văn số
-  304/VPCP`. The type comes from the word, never from
-  the symbol (`QĐ` is Quyết định and Quy định).
+  after a dash); also the older `Quyết định của Bộ Chính trị số 31-QĐ/TW`, and an official letter's
+  `công văn số 304/VPCP`. The type comes from the word, never from the symbol (`QĐ` is Quyết định and Quy định).
 - `number_only`: a type word and numbers without symbol: `Chỉ thị 05`, `Quyết định 935, 936 và 937`,
-  `Quyết định mang số 12, 13`. A lower-case type word needs `số` (`quyết định 5 vấn đề` is a verb), a number followed
-  by a unit is a quantity (`kế hoạch 5 năm`),
-  and a year-like number needs `số`.
+  `Quyết định mang số 12, 13`. A lower-case type word needs `số` (`quyết định 5 vấn đề` is a verb), a number
+  followed by a unit is a quantity (`kế hoạch 5 năm`, `Nghị quyết 15, 20 đại biểu` stops after 15), and a
+  year-like number needs `số`.
 - `plenum`: `Nghị quyết Trung ương 4`, `Nghị quyết TW4`, `Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương`,
   `Nghị quyết Hội nghị VI (lần 2) của Trung ương`; the committee written inside as a body
   (`document_central_bodies.txt`: `Ban Chấp hành Trung ương Đảng`, not `Trung ương`) is the issuer.

@@ -251,3 +251,36 @@ def test_documents_every_titled_type(word):
     records = _records(f"Thực hiện {word} Phòng, chống ma túy số 73/2021/QH14 từ năm nay.")
     assert [(r["type"], r["number"], r["symbol"]) for r in records] == [(word, "73", "73/2021/QH14")]
     assert _records(f"Thực hiện {word} Phòng, chống ma túy năm 2021.") == []
+
+
+@pytest.mark.parametrize("word", _issuer_words("not_verb"))
+def test_documents_every_word_that_makes_ra_another_verb(word):
+    assert _records(f"Năm nay, ông Lâm {word} ra Kế hoạch số 7 về việc mới.")[0]["issuer"] is None
+    assert _records("Năm nay, Huyện ủy ra Kế hoạch số 7 về việc mới.")[0]["issuer"] == "Huyện ủy"
+
+
+@pytest.mark.parametrize("word", load_list("document_central_bodies.txt"))
+def test_documents_every_central_committee_body_is_the_issuer_inside(word):
+    records = _records(f"Quán triệt Nghị quyết Hội nghị lần thứ 4 {word} khóa XII.")
+    assert [(r["plenum"], r["term"], r["issuer"]) for r in records] == [(4, "XII", word)]
+
+
+@pytest.mark.parametrize("word", sorted(set(load_list("document_central.txt"))
+                                        - set(load_list("document_central_bodies.txt"))))
+def test_documents_short_central_committee_name_is_no_issuer(word):
+    assert [r["issuer"] for r in _records(f"Quán triệt Nghị quyết Hội nghị {word} lần thứ 4 khóa XII.")] == [None]
+
+
+@pytest.mark.parametrize("text, symbols", [
+    ("Căn cứ Quyết định 51/QĐ-UBND, 52/QĐ-UBND ngày 6/1/2022 của UBND xã Hòa Tiến.", ["51/QĐ-UBND", "52/QĐ-UBND"]),
+    ("Thực hiện Nghị quyết số 24-2016/NQ-CP và Nghị định 88/2017/NĐ-CP.", ["24-2016/NQ-CP", "88/2017/NĐ-CP"]),
+])
+def test_documents_symbol_lists_and_years_inside_symbols(text, symbols):
+    records = _records(text)
+    assert [r["symbol"] for r in records] == symbols
+    assert len({(r["issuer"], r["issued"]) for r in records}) == 1
+
+
+def test_documents_issuer_inside_a_citation_goes_before_the_subject():
+    (record,) = _records("Đại hội vừa thông qua Nghị quyết Hội nghị lần thứ 9 BCH TW khóa XI.")
+    assert record["issuer"] == "BCH TW"

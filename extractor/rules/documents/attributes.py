@@ -64,7 +64,7 @@ def vocabulary() -> SimpleNamespace:
                 raise ResourceError(f"document_abbreviations.tsv: bad row {abbr!r} {layouts!r} {kind!r}")
             abbreviations.setdefault((layout, fold(abbr)), []).append(kind)
     named = {fold(name): kind for name, kind in load_table("document_named.tsv", 2)}
-    roles = ("cue", "verb", "end", "inner", "whole", "compound", "head", "title", "not")
+    roles = ("cue", "verb", "not_verb", "end", "inner", "whole", "compound", "head", "title", "not")
     words: dict[str, list[str]] = {role: [] for role in roles}
     for word, role in load_table("document_issuer_words.tsv", 2):
         if role not in words:
@@ -73,8 +73,12 @@ def vocabulary() -> SimpleNamespace:
     ordinals = {fold(word): int(value) for word, value in load_table("document_ordinals.tsv", 2)}
     if not set(named.values()) <= canonical:
         raise ResourceError("document_named.tsv: a type outside document_types.tsv")
+    central = [fold(w) for w in load_list("document_central.txt")]
+    central_bodies = frozenset(fold(w) for w in load_list("document_central_bodies.txt"))
+    if not central_bodies <= set(central):
+        raise ResourceError("document_central_bodies.txt: a name outside document_central.txt")
     return SimpleNamespace(types=types, abbreviations=abbreviations, named=named, words=words, ordinals=ordinals,
-                           central=[fold(w) for w in load_list("document_central.txt")],
+                           central=central, central_bodies=central_bodies,
                            congress=[fold(w) for w in load_list("document_congress.txt")],
                            units=[fold(w) for w in load_list("document_number_units.txt")])
 

@@ -2,14 +2,16 @@
 
 Rules, tried on `fold(text)` (same offsets, so `khoá`/`khóa` and `Uỷ`/`Ủy` match alike), first match wins:
 - `party_symbol` / `state_symbol`: a type word, optional `số`, numbers and a symbol: `Nghị quyết số 18-NQ/TW`,
-  `Chỉ thị số 15, 16/CT-TTg` (two documents), `Luật số 80/2015/QH13`; also the older `Quyết định của Bộ Chính
-  trị số 31-QĐ/TW`, and an official letter's `công văn số 304/VPCP`. The type comes from the word, never from
-  the symbol (`QĐ` is Quyết định and Quy định).
-- `number_only`: a type word and numbers without symbol: `Chỉ thị 05`, `Quyết định 935, 936`. A lower-case type
-  word needs `số` (`quyết định 5 vấn đề` is a verb), a number followed by a unit is a quantity (`kế hoạch 5 năm`),
-  and a year-like number needs `số`.
+  `Chỉ thị số 15, 16/CT-TTg` (two documents), `Luật số 80/2015/QH13`, `Nghị quyết 19-2017/NQ-CP` (the year
+  after a dash); also the older `Quyết định của Bộ Chính trị số 31-QĐ/TW`, and an official letter's
+  `công văn số 304/VPCP`. The type comes from the word, never from the symbol (`QĐ` is Quyết định and Quy định).
+- `number_only`: a type word and numbers without symbol: `Chỉ thị 05`, `Quyết định 935, 936 và 937`,
+  `Quyết định mang số 12, 13`. A lower-case type word needs `số` (`quyết định 5 vấn đề` is a verb), a number
+  followed by a unit is a quantity (`kế hoạch 5 năm`, `Nghị quyết 15, 20 đại biểu` stops after 15), and a
+  year-like number needs `số`.
 - `plenum`: `Nghị quyết Trung ương 4`, `Nghị quyết TW4`, `Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương`,
-  `Nghị quyết Hội nghị VI (lần 2) của Trung ương`.
+  `Nghị quyết Hội nghị VI (lần 2) của Trung ương`; the committee written inside as a body
+  (`document_central_bodies.txt`: `Ban Chấp hành Trung ương Đảng`, not `Trung ương`) is the issuer.
 - `congress`: `Nghị quyết Đại hội [đại biểu] [<body>] lần thứ XI` / `Nghị quyết Đại hội XIII` / `Nghị quyết ĐH X` /
   `Nghị quyết XIII của Đảng`; the ordinal, in Roman numerals, is the term; the body named inside is the issuer
   unless a `của <body>` follows.
@@ -19,7 +21,8 @@ Rules, tried on `fold(text)` (same offsets, so `khoá`/`khóa` and `Uỷ`/`Ủy`
   abbreviation is a known type abbreviation; an ambiguous one (`QĐ`) takes the type of the citation just before
   it in a list or of a typed citation of the same symbol, else it is dropped.
 The issuer, date and term written around a citation (`ngày <date>`, `của <body>`, `khóa XII`) are read by
-`attributes`, which also holds the vocabulary (`extractor/data/document_*.tsv|txt`) and Roman numerals;
+`surroundings` (which also shares them along a list of symbols) with `attributes`, which also holds the
+vocabulary (`extractor/data/document_*.tsv|txt`) and Roman numerals;
 `merging` makes one record per document.
 """
 
@@ -33,12 +36,9 @@ import regex
 
 from extractor.folding import fold, fold_key
 from extractor.resources import load_list
-from extractor.rules.dates import find_dates
-from extractor.rules.documents.attributes import (YEAR, attributes_after, generic_issuer, issuer_at, roman_value,
-                                                 term_after_subject, to_roman, vocabulary)
-from extractor.rules.documents.headings import dateline_after, is_heading
+from extractor.rules.documents.attributes import YEAR, generic_issuer, issuer_at, roman_value, to_roman, vocabulary
 from extractor.rules.documents.merging import merge_documents
-from extractor.rules.documents.subjects import issuer_before
+from extractor.rules.documents.surroundings import read_attributes, share_in_symbol_lists
 
 __all__ = ["Citation", "ParsedDocument", "find_citations", "merge_documents", "roman_value", "to_roman"]
 
@@ -84,23 +84,26 @@ def _patterns() -> SimpleNamespace:
                  compounds=[fold(w) for w in load_list("document_type_compounds.txt")])
     start = r"(?<![\p{L}\d])"
     party = rf"(?:\s?[-–]\s?(?P<abbr>\p{{L}}+)|\s(?P<abbr>\L<party_abbr>))\s?/\s?{_CODE}"
-    state = (rf"(?:\s?/\s?{YEAR})?\s?/\s?(?P<abbr>\p{{L}}[\p{{L}}\d]*)(?:{_DASH}{_CODE})+"
-             rf"|\s?/\s?{YEAR}\s?/\s?{_CODE}"
+    # the year inside a government symbol, after a slash or a dash: "35/2016/NQ-CP", "19-2017/NQ-CP"
+    state = (rf"(?:\s?[/\-–]\s?{YEAR})?\s?/\s?(?P<abbr>\p{{L}}[\p{{L}}\d]*)(?:{_DASH}{_CODE})+"
+             rf"|\s?[/\-–]\s?{YEAR}\s?/\s?{_CODE}"
              rf"|\s?/\s?(?P<abbr>\p{{L}}[\p{{L}}\d]*)(?:{_DASH}{_CODE})*")     # an official letter: "số 304/VPCP"
     bare_party = rf"\s?[-–]\s?(?P<abbr>\L<party_abbr>)\s?/\s?{_CODE}"
-    bare_state = rf"(?:\s?/\s?{YEAR})?\s?/\s?(?P<abbr>\L<state_abbr>)(?:{_DASH}{_CODE})+"
+    bare_state = rf"(?:\s?[/\-–]\s?{YEAR})?\s?/\s?(?P<abbr>\L<state_abbr>)(?:{_DASH}{_CODE})+"
     plenum = r"(?P<plenum>\d{1,2}|\L<ordinals>)"
     compile_ = functools.partial(regex.compile, ignore_unused=True, **lists)
     return SimpleNamespace(
         typed=compile_(rf"{start}(?<!(?<![\p{{L}}\d])\L<compounds>\s)(?P<type>\L<types>)\s+(?:của\s+(?P<between>[^,;:.()\n]{{2,80}}?)\s+(?=số))?"
-                       rf"(?P<so>số\s*:?\s*)?(?P<nums>{_NUMS})"
+                       rf"(?P<so>(?:mang\s+)?số\s*:?\s*)?(?P<nums>{_NUMS})"
                        rf"(?:(?P<party>{party})|(?P<state>{state})|(?P<year>\s?/\s?{YEAR}(?![/\d])))?"
                        rf"(?![\p{{L}}\d])"),
-        plenum=compile_(rf"{start}nghị quyết\s+(?:hội nghị\s+)?\L<central>\s*(?:lần\s+thứ\s+)?{plenum}"
+        # the committee written inside, when a body (document_central_bodies.txt), is the issuer
+        plenum=compile_(rf"{start}nghị quyết\s+(?:hội nghị\s+)?(?P<body>\L<central>)\s*(?:lần\s+thứ\s+)?{plenum}"
                         rf"(?:(?:\s?,\s?|\s+và\s+){plenum})*(?![\p{{L}}\d]|[-/.,]\d)"
-                        rf"|{start}nghị quyết\s+hội nghị\s+(?:lần\s+)?thứ\s+{plenum}\s+(?:của\s+)?\L<central>"
+                        rf"|{start}nghị quyết\s+hội nghị\s+(?:lần\s+)?thứ\s+{plenum}\s+(?:của\s+)?(?P<body>\L<central>)"
                         # "Nghị quyết Hội nghị VI (lần 2) của Trung ương": the ordinal first, the committee after
-                        rf"|{start}nghị quyết\s+hội nghị\s+(?P<plenum>[ivxlc]+|\d{{1,2}})(?:\s+(?:của\s+)?\L<central>"
+                        rf"|{start}nghị quyết\s+hội nghị\s+(?P<plenum>[ivxlc]+|\d{{1,2}})"
+                        rf"(?:\s+(?:của\s+)?(?P<body>\L<central>)"
                         rf"|(?=\s*\([^()\n]{{1,20}}\)\s*của\s+\L<central>))(?![\p{{L}}\d])"),
         # "… Đảng bộ tỉnh khóa XVII": the congress elects the committee of its own number, so khóa names it too
         # the body inside: words on the same line, a full stop only inside a word ("TP.HCM")
@@ -199,8 +202,9 @@ def _candidates(text: str, folded: str) -> list[tuple[int, int, list[dict]]]:
     for match in p.plenum.finditer(folded):
         plenums = [_ordinal(n) for n in match.captures("plenum")]
         if all(plenums):
-            found.append((match.start(), match.end(), [dict(type="Nghị quyết", plenum=n, rule="plenum")
-                                                       for n in plenums]))
+            body = match.group("body") in v.central_bodies and text[match.start("body"):match.end("body")]
+            found.append((match.start(), match.end(), [dict(type="Nghị quyết", plenum=n, issuer=body or None,
+                                                            rule="plenum") for n in plenums]))
     found.extend(_congresses(text, folded))
     found.extend(_titled_laws(text, folded))
     for match in p.named.finditer(folded):
@@ -245,27 +249,19 @@ def find_citations(text: str) -> list[Citation]:
             chosen.append((start, end, docs))
             last_end = end
     chosen = _resolve_bare(chosen, folded)
-    dates = {d.start: d for d in find_dates(text)}
-    dates_by_end = {d.end: d for d in dates.values()}
+    attributes = share_in_symbol_lists(chosen, folded, read_attributes(text, folded, chosen))
     citations = []
-    for index, (start, end, docs) in enumerate(chosen):
-        limit = chosen[index + 1][0] if index + 1 < len(chosen) else len(text)
-        written, issued, terms, tail = attributes_after(text, folded, end, limit, dates)
-        terms = terms or term_after_subject(text, folded, tail, limit)
-        if written is None:
-            written, opening, term = issuer_before(text, folded, start, chosen[index - 1][1] if index else 0,
-                                                   dates_by_end)
-            issued, terms = issued or opening, terms or ([term] if term else [])
-        if issued is None and is_heading(text, start, end):
-            issued = dateline_after(text, end, dates)
+    for (start, end, docs), (written, issued, terms, before) in zip(chosen, attributes):
         issuer = None if generic_issuer(written) else written
         parsed = []
         for doc in docs:
             own_terms = [doc["term"]] if doc.get("term") else terms if doc["rule"] == "plenum" else terms[:1]
+            # "Đại hội đã thông qua Nghị quyết Đại hội Đảng bộ huyện …": the body inside, not the subject
+            own = doc.get("issuer") if before and doc.get("issuer") else None
             for term in own_terms or [None]:
                 parsed.append(ParsedDocument(
                     type=doc["type"], number=doc.get("number"), symbol=doc.get("symbol"),
-                    issuer=issuer or doc.get("issuer"), issued=issued, term=term,
-                    plenum=doc.get("plenum"), rule=doc["rule"], written_issuer=written or doc.get("issuer")))
+                    issuer=own or issuer or doc.get("issuer"), issued=issued, term=term,
+                    plenum=doc.get("plenum"), rule=doc["rule"], written_issuer=own or written or doc.get("issuer")))
         citations.append(Citation(start, end, tuple(parsed)))
     return citations

@@ -21,9 +21,11 @@ from extractor.rules.documents.attributes import BOUNDARY, issuer_at, vocabulary
 @functools.cache
 def _patterns() -> SimpleNamespace:
     words = vocabulary().words
-    compile_ = functools.partial(regex.compile, ignore_unused=True, verb=words["verb"], title=words["title"])
+    compile_ = functools.partial(regex.compile, ignore_unused=True, verb=words["verb"], title=words["title"],
+                                 not_verb=words["not_verb"])
     return SimpleNamespace(
-        verb=compile_(r"(?<=\S)\s+\L<verb>\s+\Z"),
+        # "Quốc hội đã thông qua <citation>", but not "đưa ra <citation>": "ra" after "đưa" is another verb
+        verb=compile_(r"(?<=\S)(?<!(?<![\p{L}\d])\L<not_verb>)\s+\L<verb>\s+\Z"),
         person_title=compile_(r"(?<![\p{L}\d])\L<title>\s+\Z"),
         title_opening=compile_(r"\L<title>\s"),
         # the subject's term just before the verb, "Bộ Chính trị (khóa XII) ban hành …"

@@ -32,7 +32,7 @@ _SYL = r"(?:\p{Lu}\p{Ll}+|\p{Lu}{2,}|\p{Lu}\p{Ll}*-\p{Lu}\p{Ll}+)"
 _INITIALS = r"\p{Lu}{1,2}(?:\.\s?\p{Lu}{1,2}){1,3}\.?(?!\p{L})"
 _NAME = rf"(?:{_INITIALS}|\p{{Lu}}[.,]\s?{_SYL}(?:\s{_SYL}){{0,3}}|{_SYL}(?:\s{_SYL}){{1,4}})"
 _OUTLET_IN_BRACKETS = (r"\(\s*(?P<via>(?i:(?:tổng hợp\s+)?theo\s+|nguồn\s*:\s*))?"
-                       r"(?P<outlet>(?:(?-i:báo|tạp chí)\s+)?[\p{Lu}][\p{L}\d.&,+/\s-]{0,60}?)\s*\)")
+                       r"(?P<outlet>(?:(?:báo|tạp chí)\s+)?[\p{Lu}][\p{L}\d.&,+/\s-]{0,60}?)\s*\)")
 _OUTLET_AFTER_SLASH = r"/\s*(?P<outlet>[\p{Lu}][\p{Lu}\d.&]{1,14})(?:\s*-\s*[^/]{1,40})?"
 _FOOTNOTE = regex.compile(r"^\[\d{1,3}\]")
 _INITIALS_LINE = regex.compile(rf"^\s*(?P<name>{_INITIALS})\s*$")

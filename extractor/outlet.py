@@ -21,10 +21,13 @@ _TRAILING_SOURCE = regex.compile(r"(?<=[.!?…\"”]\s*)\((?i:nguồn|(?:tổng 
 _SOURCES_SPLIT = regex.compile(r"\s*[,;/]\s*")
 _LEAD_OUTLET = regex.compile(r"(?:^|\s)\((?P<outlet>\p{Lu}[^()\n]{1,30}?)\)\s*[-–—]\s")
 # An outlet's code ("NLĐ", "TTXVN") or web address ("Chinhphu.vn") as a lead opens with it.
+_CODE = regex.compile(r"^[\p{Lu}\d.&-]{2,15}$|^[\p{L}\d-]+\.(?:vn|com|net|org)(?:\.vn)?$")
 # How far back from a line's end a credit after the last sentence may start.
 _TRAILING_CREDIT = 100
 _SENTENCE_END = ".!?…\"”"
-_CODE = regex.compile(r"^[\p{Lu}\d.&-]{2,15}$|^[\p{L}\d-]+\.(?:vn|com|net|org)(?:\.vn)?$")
+# What may follow a credit: the author's name, every word capitalised ("Theo TTXVN Minh Châu"), not a
+# sentence telling what the agency reported ("Theo TTXVN Trung Quốc đã …").
+_AUTHOR_AFTER_CREDIT = regex.compile(r"^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,4}\.?$")
 
 
 @functools.cache
@@ -49,13 +52,13 @@ def split_credit(text: str) -> tuple[str, str] | None:
     """(outlets, what follows) when `text` opens with an agency's credit: "Theo TTXVN Minh Châu" →
     ("TTXVN", "Minh Châu"), "TTXVN/Tin Tức" → ("TTXVN/Tin Tức", ""). Without "Theo" the credit needs
     several outlets, one of them known by name: a code alone ("UBND"), or codes alone ("UBND/HĐND"), are no
-    credit. What follows is empty or a capitalised name."""
+    credit. What follows is empty or a name, every word capitalised."""
     match = _credit().match(fold_tones(text.strip()))
     if not match or not (match.group("theo") or "/" in match.group("outlet") and match.captures("known")):
         return None
     rest = text.strip()[match.end():].strip()
     outlet = text.strip()[match.start("outlet"): match.end("outlet")]
-    return (outlet, rest) if not rest or rest[:1].isupper() else None
+    return (outlet, rest) if not rest or _AUTHOR_AFTER_CREDIT.match(rest) else None
 
 
 def _trailing_credit(line: str) -> str | None:

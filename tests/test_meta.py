@@ -128,6 +128,7 @@ def test_meta_outlet_name_in_an_agency_credit_after_the_last_sentence(name):
     ("Theo Nghị quyết Hội đồng nhân dân", None),
     ("Theo TTXVN, đoàn khảo sát sẽ quay lại.", None),
     ("Theo TTXVN cho biết thêm", None),
+    ("Theo TTXVN Hội nghị đã bế mạc.", None),
 ])
 def test_meta_outlet_split_credit(text, credit):
     from extractor.outlet import split_credit

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.folding import fold, fold_tones
-from extractor.outlet import is_outlet_name, outlet_names
+from extractor.outlet import is_outlet_name, outlet_names, split_credit
 from extractor.resources import load_list
 from extractor.rules.dates import parse_date_line
 from extractor.rules.names.places import known_place_level
@@ -32,7 +32,7 @@ _SYL = r"(?:\p{Lu}\p{Ll}+|\p{Lu}{2,}|\p{Lu}\p{Ll}*-\p{Lu}\p{Ll}+)"
 _INITIALS = r"\p{Lu}{1,2}(?:\.\s?\p{Lu}{1,2}){1,3}\.?(?!\p{L})"
 _NAME = rf"(?:{_INITIALS}|\p{{Lu}}[.,]\s?{_SYL}(?:\s{_SYL}){{0,3}}|{_SYL}(?:\s{_SYL}){{1,4}})"
 _OUTLET_IN_BRACKETS = (r"\(\s*(?P<via>(?i:(?:tổng hợp\s+)?theo\s+|nguồn\s*:\s*))?"
-                       r"(?P<outlet>[\p{Lu}][\p{L}\d.&,+/\s-]{0,40}?)\s*\)")
+                       r"(?P<outlet>(?:(?:báo|tạp chí)\s+)?[\p{Lu}][\p{L}\d.&,+/\s-]{0,60}?)\s*\)")
 _OUTLET_AFTER_SLASH = r"/\s*(?P<outlet>[\p{Lu}][\p{Lu}\d.&]{1,14})(?:\s*-\s*[^/]{1,40})?"
 _FOOTNOTE = regex.compile(r"^\[\d{1,3}\]")
 _INITIALS_LINE = regex.compile(rf"^\s*(?P<name>{_INITIALS})\s*$")
@@ -95,8 +95,12 @@ def _match_byline(text: str) -> Byline | None:
         text = text[1:-1].strip()         # "… đảng viên. (Minh Hà)": a byline in brackets
     label = _label().match(fold_tones(text))
     body = text[label.end():] if label else text
-    match = _byline().match(body)
-    return _read(match) if match and _is_name(match.group("name")) else None
+    credit = split_credit(body)           # "Theo TTXVN Minh Châu": the agency, then the author
+    match = _byline().match(credit[1] if credit else body)
+    if not match or not _is_name(match.group("name")):
+        return None
+    found = _read(match)
+    return Byline(found.author, credit[0]) if credit else found
 
 
 def _is_position(line: str) -> bool:
@@ -134,7 +138,8 @@ def _closing_lines(lines: list[str], is_outlet_line) -> list[str]:
     """The last lines that may hold a byline: footnotes, outlet lines and blanks set aside."""
     out = []
     for line in reversed(lines):
-        if not line or _FOOTNOTE.match(line) or is_outlet_line(line) or parse_date_line(line):
+        if not line or _FOOTNOTE.match(line) or parse_date_line(line) \
+                or (is_outlet_line(line) and _match_byline(line) is None):
             continue
         out.append(line)
         if len(out) == _CLOSING_LINES:

@@ -105,3 +105,47 @@ def test_meta_lead_opener_ends_a_fused_headline(lead):
     headline = "Quận ủy sơ kết một năm thực hiện chỉ thị về học tập và làm theo tư tưởng Hồ Chí Minh"
     padding = " Các chi bộ trực thuộc báo cáo kết quả thực hiện và đề ra phương hướng năm tới." * 2
     assert find_title([f"{headline} {lead}{padding}"], None) == headline
+
+
+@pytest.mark.parametrize("name", load_list("outlet_names.txt"))
+def test_meta_outlet_name_in_an_agency_credit_after_the_last_sentence(name):
+    line = f"Hợp tác xã đã mở thêm một xưởng sấy chè. TTXVN/{name}"
+    assert find_outlet(["Đoạn đầu.", line], None) == f"TTXVN/{name}"
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("Theo TTXVN Lương Ngọc Khuê", ("TTXVN", "Lương Ngọc Khuê")),
+    ("Theo Đất Việt", ("Đất Việt", "")),
+    ("TTXVN/Tin Tức", ("TTXVN/Tin Tức", "")),
+    ("Infonet / VTV.", ("Infonet / VTV", "")),
+    # Without "Theo", one outlet alone or codes alone are no credit: a name, a body, a place.
+    ("TTXVN", None),
+    ("UBND/HĐND", None),
+    ("Lai Châu/Điện Biên", None),
+    # "Theo" opening a sentence: a person, a plan, a document, or an agency told in the sentence.
+    ("Theo ông Mạc Văn Tư, dự án sẽ mở rộng.", None),
+    ("Theo kế hoạch, tuyến đường sẽ thông xe.", None),
+    ("Theo Nghị quyết Hội đồng nhân dân", None),
+    ("Theo TTXVN, đoàn khảo sát sẽ quay lại.", None),
+    ("Theo TTXVN cho biết thêm", None),
+    ("Theo TTXVN Hội nghị đã bế mạc.", None),
+])
+def test_meta_outlet_split_credit(text, credit):
+    from extractor.outlet import split_credit
+
+    assert split_credit(text) == credit
+
+
+@pytest.mark.parametrize("text, author, outlet", [
+    ("Đoạn đầu.\nĐường liên thôn đã thông xe. Theo TTXVN Lương Ngọc Khuê", "Lương Ngọc Khuê", "TTXVN"),
+    ("Đoạn đầu.\nĐường liên thôn đã thông xe. Theo VTV", None, "VTV"),
+    ("Đoạn đầu.\nĐường liên thôn đã thông xe.\nVăn Khải (Tổng hợp theo báo Tiền Phong, Kenh14)", "Văn Khải",
+     "báo Tiền Phong, Kenh14"),
+    ("Đoạn đầu.\nĐường liên thôn đã thông xe.\nVăn Khải (Tổng hợp)", "Văn Khải", None),
+    ("Đoạn đầu.\nĐường liên thôn đã thông xe. Theo đánh giá của xã, mặt đường còn tốt.", None, None),
+])
+def test_meta_agency_credit_closing_the_article(text, author, outlet):
+    from extractor.meta import extract_meta
+
+    meta = extract_meta(text)
+    assert (meta["author"], meta["outlet"]) == (author, outlet)

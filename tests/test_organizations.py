@@ -113,6 +113,13 @@ def test_organizations_a_verb_like_field_goes_on_a_name_only_before_a_field_noun
     assert _orgs(f"Sở Tài nguyên {word} môi trường tốt hơn.") == ["Sở Tài nguyên"]
 
 
+@pytest.mark.parametrize("word", load_list("org_false_heads.txt"))
+def test_organizations_a_common_word_opening_like_a_head_is_no_body_even_capitalised(word):
+    capitalised = " ".join(w[0].upper() + w[1:] for w in word.split())
+    assert _orgs(f"Tin về {capitalised} Quốc gia Mới được đăng.") == []
+    assert _orgs(f"Tin về {capitalised.split()[0]} Quốc phòng được đăng.") != []
+
+
 @pytest.mark.parametrize("word", load_list("org_function_words.txt"))
 def test_organizations_a_capitalised_function_word_alone_after_a_head_names_nothing(word):
     capitalised = word[0].upper() + word[1:]

@@ -13,25 +13,16 @@ from typing import Callable
 import regex
 
 from extractor.rules.names.org_joins import dotted_level, joined_part, never_name_words, rest_of_cut_word
-from extractor.rules.names.org_lexicon import (document_words, heads, honorifics, inner_words, levels, names,
-                                               standalone, stop_words, surnames, titles)
+from extractor.rules.names.org_lexicon import (document_words, heads, inner_words, levels, named_after_people, names,
+                                               standalone, surnames, titles)
+from extractor.rules.names.org_words import (act_follows_act, capitalised_past_first_word, field_run_end,
+                                             next_sentence_starts, person_starts)
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import Token, joined_by_space
 
 
 def _is_name_token(token: Token) -> bool:
     return token.capitalised or token.text[0].isdigit()
-
-
-def person_starts(tokens: list[Token], index: int) -> bool:
-    """A family name followed by capitalised syllables: a person, where an organization's name ends.
-    Not the second syllable of a two-syllable word the segmenter made ("Tân Lạc" is one place)."""
-    if tokens[index].folded not in surnames() or index + 1 >= len(tokens):
-        return False
-    if tokens[index].continues and not tokens[index - 1].continues and not tokens[index + 1].continues:
-        return False
-    following = tokens[index + 1]
-    return joined_by_space(following) and following.capitalised and not following.shouted
 
 
 def _word_continues_name(tokens: list[Token], i: int) -> bool:
@@ -66,39 +57,6 @@ def _head_ends_at(tokens: list[Token], last: int) -> bool:
         if match and match[0] == length:
             return True
     return False
-
-
-def field_run_end(tokens: list[Token], i: int) -> int | None:
-    """Where a run of lower-case field words from token i ends, if a field noun closes it: verb-like fields
-    ("quản lý", "bảo vệ") belong to a name only before one ("… hoạt động bảo vệ môi trường")."""
-    end = None
-    while i < len(tokens) and joined_by_space(tokens[i]) and not tokens[i].capitalised:
-        inner = inner_words().match(tokens, i)
-        if inner is None or inner[1] not in ("field", "act"):
-            break
-        i += inner[0]
-        end = i if inner[1] == "field" else end
-    return end
-
-
-def _next_sentence_starts(tokens: list[Token], i: int) -> bool:
-    """Capitalised token i opens the next sentence, whose full stop the scrape lost ("Tỉnh ủy Bình Định Ngày
-    25.5", "… quốc gia Ông Lê Văn A"): a stop word of names before a number or a lower-case word ("Tối cao",
-    "Hai Bà Trưng" go on), or an honorific before a person ("Bà Rịa", "Cụ Hồ" go on)."""
-    stop = stop_words().match(tokens, i)
-    after = i + stop[0] if stop else len(tokens)
-    if after < len(tokens) and (not tokens[after].capitalised or tokens[after].text[0].isdigit()) \
-            and not is_compound(tokens[after - 1].folded, tokens[after].folded):
-        return True
-    honorific = honorifics().match(tokens, i)
-    return bool(honorific) and person_starts(tokens, i + honorific[0])
-
-
-def _act_follows_act(tokens: list[Token], i: int) -> bool:
-    """The name word before token i is verb-like too ("Kiểm soát", "Phối hợp", "Chỉ đạo"): the name tells
-    an activity, so the lower-case activity after it is its own ("Cục Kiểm soát hoạt động bảo vệ …"); after
-    a field noun ("Sở Tài nguyên quản lý đất đai") the verb is the sentence's."""
-    return any(i >= n and inner_words().match(tokens, i - n) == (n, "act") for n in (1, 2))
 
 
 def _capitals_from(tokens: list[Token], i: int, limit: int) -> int:
@@ -205,7 +163,7 @@ class _Walk:
 
     def name_word(self, token: Token) -> bool:
         tokens, i = self.tokens, self.i
-        if (_ROMAN.fullmatch(token.text) and tokens[i - 1].folded in _CENTRAL) or _next_sentence_starts(tokens, i):
+        if (_ROMAN.fullmatch(token.text) and tokens[i - 1].folded in _CENTRAL) or next_sentence_starts(tokens, i):
             return False   # "BCH TƯ X": a Roman numeral after the Centre is the committee's term, not its name
         nested = heads().match(tokens, i)
         if nested and nested[0] == 1 and i > self.index and not tokens[i - 1].capitalised and \
@@ -214,6 +172,8 @@ class _Walk:
         if nested:
             self.distinctive = True
             self.joinable = nested[0] == 1   # "Hội đồng Bộ trưởng": a one-syllable head may be a cut word
+            # a nested school may be named after a person ("Hội đồng quản trị Trường Tiểu học Lê Lợi")
+            self.people_allowed = self.people_allowed or bool(named_after_people().match(tokens, i))
             return self.take(i + nested[0])
         if self.distinctive and _title_opens_person(tokens, i):
             return False   # "Đảng Cộng sản Việt Nam Chủ tịch …": a title after the name opens a person
@@ -243,7 +203,7 @@ class _Walk:
         if inner is None:
             return False
         if inner[1] in ("field", "act"):   # "Cục Quản lý thị trường": a field written in lower case after a word
-            end = i + inner[0] if inner[1] == "field" else _act_follows_act(tokens, i) and field_run_end(tokens, i)
+            end = i + inner[0] if inner[1] == "field" else act_follows_act(tokens, i) and field_run_end(tokens, i)
             if not after_word or not end:
                 return False
             self.joinable = True   # a field alone names no body ("Trung tâm y tế", "Ngân hàng điện tử")
@@ -273,7 +233,7 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
     walk = _Walk(tokens, index, is_place, people_allowed, end=index, i=index,
                  # a head of two syllables or more may take a field right away ("Viện Kiểm sát nhân dân tối cao")
                  joinable=index >= 2 and tokens[index - 1].continues and joined_by_space(tokens[index - 1]),
-                 named_head=_capitalised_past_first_word(tokens, index))
+                 named_head=capitalised_past_first_word(tokens, index))
     while walk.i < len(tokens):
         token, i = tokens[walk.i], walk.i
         if not joined_by_space(token):
@@ -294,16 +254,6 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
             continue
         break
     return walk.end, walk.distinctive
-
-
-def _capitalised_past_first_word(tokens: list[Token], index: int) -> bool:
-    """The head ending before `index` is capitalised past its first syllable ("Viện Kiểm sát", not "Trung tâm")."""
-    for length in range(2, heads().longest + 1):
-        start = index - length
-        match = heads().match(tokens, start) if start >= 0 else None
-        if match and match[0] == length:
-            return any(t.capitalised for t in tokens[start + 1:index])
-    return False
 
 
 def _title_opens_person(tokens: list[Token], i: int) -> bool:

@@ -79,6 +79,11 @@ def surnames() -> frozenset[str]:
 
 
 @functools.cache
+def false_heads() -> PhraseTable:
+    return list_table("org_false_heads.txt")
+
+
+@functools.cache
 def honorifics() -> PhraseTable:
     return list_table("honorifics.txt")
 

@@ -7,19 +7,22 @@ the longest. A head that needs a name and gets none is a kind of body, not an en
 from __future__ import annotations
 
 import functools
-
-import regex
 from dataclasses import dataclass
 from typing import Callable
+
+import regex
 
 from extractor.folding import fold
 from extractor.resources import load_table
 from extractor.rules.names.org_extent import extend, leave_the_person, person_starts, take_level
-from extractor.rules.names.org_lexicon import (bare_names, committees_leading, countries, function_words, heads,
-                                               levels, lower_heads, meeting_bodies, named_after_people, names,
-                                               plural, titles)
+from extractor.rules.names.org_lexicon import (bare_names, committees_leading, countries, false_heads, function_words,
+                                               heads, heads_of_kind, honorifics, levels, lower_heads, meeting_bodies,
+                                               named_after_people, names, plural, titles)
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import TOKEN_PATTERN, Token, joined_by_space, tokenize
+
+# A lower-case head that is whole ("đoàn ĐBQH") and needs only a name, unlike a unit word ("phòng").
+_WHOLE_TAIL = "whole_tail"
 
 # Title words fused with a committee ("Tỉnh ủy viên") hold no organization.
 _FUSED_TITLE = "viên"
@@ -120,18 +123,27 @@ def _territorial_committees() -> frozenset[tuple[str, ...]]:
                      if heads().match(tokenize(head), 0) == (len(head.split()), "complete"))
 
 
-def _lower_case_committee(tokens: list[Token], i: int) -> tuple[int, str] | None:
-    """A territorial party committee written in lower case ("Bí thư huyện ủy Kỳ Sơn", "báo cáo tỉnh ủy"):
-    news copy often drops the capital, and the committee still names one body. Not where its last syllable
-    opens a word with the next one ("huyện ủy nhiệm", "tỉnh ủy viên", "tỉnh ủy ban")."""
+@functools.cache
+def _delegations() -> frozenset[tuple[str, ...]]:
+    """Delegation heads of two words or more ("Đoàn ĐBQH", "Tổ đại biểu"), whole enough in lower case."""
+    return frozenset(tuple(fold(head).split()) for head in heads_of_kind("delegation") if len(head.split()) > 1)
+
+
+def _lower_case_full_head(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """A territorial party committee or a delegation written in lower case ("Bí thư huyện ủy Kỳ Sơn", "báo
+    cáo tỉnh ủy", "đoàn ĐBQH tỉnh"): news copy often drops the capital, and the head still names one body.
+    Not where its last syllable opens a word with the next one ("huyện ủy nhiệm", "tỉnh ủy viên")."""
     found = heads().match(tokens, i)
-    if found is None or tuple(t.folded for t in tokens[i:i + found[0]]) not in _territorial_committees():
+    words = tuple(t.folded for t in tokens[i:i + found[0]]) if found else ()
+    if words not in _territorial_committees() and words not in _delegations():
         return None
     after = i + found[0]
     if after < len(tokens) and joined_by_space(tokens[after]) and not tokens[after].capitalised \
             and is_compound(tokens[after - 1].folded, tokens[after].folded):
         return None
-    return None if _one_of_a_list(tokens, i, after) else found
+    if _one_of_a_list(tokens, i, after):
+        return None
+    return found[0], found[1] if found[1] == "complete" else _WHOLE_TAIL
 
 
 _LIST_JOINERS = frozenset(("và", "hoặc"))
@@ -158,6 +170,12 @@ def _committee_ends_at(tokens: list[Token], end: int) -> bool:
 def _committee_starts_at(tokens: list[Token], start: int) -> bool:
     return any(tuple(t.folded for t in tokens[start:start + len(words)]) == words
                for words in _territorial_committees())
+
+
+def _person_after_honorific(tokens: list[Token], i: int) -> bool:
+    """"ông Đoàn Minh Hải", "bà Hội Thu": after an honorific, a head's syllable is a family name."""
+    return person_starts(tokens, i) and any(
+        i >= n and honorifics().match(tokens, i - n) == (n, True) for n in (1, 2))
 
 
 def _title_ends(tokens: list[Token], start: int, end: int) -> bool:
@@ -230,7 +248,8 @@ def _openers() -> tuple[frozenset[str], frozenset[str]]:
     """The syllables a capitalised and a lower-case name can start at."""
     capital = (names().first_syllables | bare_names().first_syllables | heads().first_syllables
                | meeting_bodies().first_syllables)
-    return capital, lower_heads().first_syllables | {words[0] for words in _territorial_committees()}
+    whole = _territorial_committees() | _delegations()
+    return capital, lower_heads().first_syllables | {words[0] for words in whole}
 
 
 def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | None = None,
@@ -259,8 +278,10 @@ def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | 
             head = heads().match(tokens, i)
             if head and token.shouted and not _abbreviation_head(tokens[i]):
                 head = None  # a shouted headline ("BÁO CHÍ …") opens no body
+            if head and (false_heads().match(tokens, i) or _person_after_honorific(tokens, i)):
+                head = None
         else:
-            known, head = None, _lower_case_head(tokens, i, is_place) or _lower_case_committee(tokens, i)
+            known, head = None, _lower_case_head(tokens, i, is_place) or _lower_case_full_head(tokens, i)
         best = _head_reading(tokens, i, head, is_place) if head else None
         if known:
             by_name = _known_reading(tokens, i, known, is_place)

@@ -12,7 +12,8 @@ from typing import Callable
 
 import regex
 
-from extractor.rules.names.org_joins import dotted_level, joined_part, never_name_words, rest_of_cut_word
+from extractor.rules.names.org_joins import (bracketed_before_place, dotted_level, joined_part, never_name_words,
+                                            rest_of_cut_word)
 from extractor.rules.names.org_lexicon import (document_words, heads, inner_words, levels, named_after_people, names,
                                                standalone, surnames, titles)
 from extractor.rules.names.org_words import (act_follows_act, capitalised_past_first_word, field_run_end,
@@ -142,22 +143,8 @@ class _Walk:
         if self.i != self.end:
             return False
         taken = joined_part(self.tokens, self.i, self.is_place, person_starts) if self.joinable else 0
-        taken = taken or self._abbreviated_before_place()
+        taken = taken or bracketed_before_place(self.tokens, self.i, self.is_place)
         return bool(taken) and self.take(self.i + taken)
-
-    def _abbreviated_before_place(self) -> int:
-        """The name's abbreviation in brackets, then its place: one name ("Sở Thông tin và Truyền thông (TT&TT)
-        Đà Nẵng"). After a level word the place tells where the body is ("… (DNTN) quận Tân Bình"), and an
-        abbreviation closing the name is left out ("… (UBKTTW) đã họp")."""
-        tokens, start = self.tokens, self.i
-        i = start   # the abbreviation may hold "&" ("TN&MT")
-        while i + 1 < len(tokens) and tokens[i + 1].gap == "&" and tokens[i + 1].shouted:
-            i += 1
-        if tokens[start].gap.strip() != "(" or not all(t.shouted for t in tokens[start:i + 1]) or \
-                i + 1 >= len(tokens) or tokens[i + 1].gap.strip() != ")" or not tokens[i + 1].gap.endswith(" "):
-            return 0
-        place = self.is_place(tokens, i + 1)
-        return i + 1 + place - start if place else 0
 
     def level(self, token: Token) -> bool | None:
         tokens, i = self.tokens, self.i

@@ -6,6 +6,7 @@
 - A word the segmenter cut in two ("Ban Chỉ | đạo", "Cục Quân | nhu", "Hội đồng Bộ | trưởng"): a lower-case
   syllable that makes one dictionary word with the capitalised syllable before it belongs to the name.
 - A dotted level abbreviation before its place or number ("TP. Hồ Chí Minh", "Q. 10").
+- The name's abbreviation in brackets before its place ("Sở Y tế (SYT) Huế").
 """
 
 from __future__ import annotations
@@ -61,6 +62,20 @@ def joined_part(tokens: list[Token], i: int, is_place, opens_person) -> int:
     ends = (after >= len(tokens) or not joined_by_space(tokens[after]) or tokens[after].capitalised
             or bool(levels().match(tokens, after)))
     return length if ends else 0
+
+
+def bracketed_before_place(tokens: list[Token], start: int, is_place) -> int:
+    """How many tokens from `start` a name's abbreviation in brackets and the place right after it bring in:
+    one name ("Sở Thông tin và Truyền thông (TT&TT) Đà Nẵng"). After a level word the place tells where the
+    body is ("… (DNTN) quận Tân Bình"), and an abbreviation closing the name is left out ("… (UBKTTW) đã họp")."""
+    i = start   # the abbreviation may hold "&" ("TN&MT")
+    while i + 1 < len(tokens) and tokens[i + 1].gap == "&" and tokens[i + 1].shouted:
+        i += 1
+    if tokens[start].gap.strip() != "(" or not all(t.shouted for t in tokens[start:i + 1]) or \
+            i + 1 >= len(tokens) or tokens[i + 1].gap.strip() != ")" or not tokens[i + 1].gap.endswith(" "):
+        return 0
+    place = is_place(tokens, i + 1)
+    return i + 1 + place - start if place else 0
 
 
 def rest_of_cut_word(tokens: list[Token], i: int) -> bool:

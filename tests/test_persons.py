@@ -1,9 +1,11 @@
 """Person names, photo credits and titles."""
 
 import pytest
+
 from conftest import load_cases
 
 from extractor.api import extract
+from extractor.resources import load_table
 from extractor.rules.names.organizations import find_organizations
 from extractor.rules.names.person_titles import titles_on_next_line
 from extractor.rules.names.persons import (
@@ -51,6 +53,13 @@ def _titles_of(text: str, name: str) -> list[str]:
 def test_persons_titles_cases(case):
     for name, titles in case["titles"].items():
         assert _titles_of(case["text"], name) == titles, name
+
+
+@pytest.mark.parametrize("abbreviation, expansion", load_table("abbreviations.tsv", 2))
+def test_persons_every_standard_abbreviation_is_expanded_as_a_whole_word(abbreviation, expansion):
+    assert expand_abbreviations(f"Phó Giám đốc {abbreviation}") == f"Phó Giám đốc {expansion}"
+    if abbreviation.isalpha():   # a longer word holding it is no abbreviation
+        assert expand_abbreviations(f"Phó Giám đốc {abbreviation}X") == f"Phó Giám đốc {abbreviation}X"
 
 
 def test_persons_title_case_and_abbreviations():

@@ -45,6 +45,7 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
     kept = []
     full = [e for e in doc._.vx_entities if e.label == "PER" and not e.short]
     names = sorted((e.start, e.end) for e in doc._.vx_entities if e.label == "PER")
+    bodies = sorted((e.start, e.end) for e in doc._.vx_entities if e.label == "ORG")
     starts, article = word_starts(doc), article_tokens(doc)
     for entity in doc._.vx_entities:
         if entity.label != "PER":
@@ -74,7 +75,7 @@ def build_persons(doc: Doc) -> tuple[list[dict], list]:
                 _add_title(person["titles"], title)
         if role != "photo":   # an author named inside a sentence (an editor's note) has titles like any mention
             for title in titles_around(doc.user_data["vx_text"], entity.start, entity.end,
-                                       _sentence_of(doc, entity.start), names, starts, article):
+                                       _sentence_of(doc, entity.start), names, starts, article, bodies):
                 _add_title(person["titles"], title)
     return [people[k] for k in order], kept
 

@@ -73,8 +73,8 @@ def _skip_honorific_back(w: TitleWindow, index: int) -> int:
     for length in (4, 3, 2, 1):
         at = index - length
         if at >= 0 and (m := _honorifics().match(w.tokens, at)) and m[0] == length \
-                and (at not in w.heads or w.heads[at] != length):  # "lão thành cách mạng" is also a title
-            return at
+                and (at not in w.heads or w.heads[at] != length) and at not in w.bodies:
+            return at   # "lão thành cách mạng" is also a title; "trẻ em" may end a body's name
     return index
 
 
@@ -199,11 +199,11 @@ def _shared_list_titles(w: TitleWindow, start: int) -> list[str]:
 
 def titles_around(text: str, start: int, end: int, sentence: tuple[int, int],
                   names: list[tuple[int, int]] = (), word_starts: frozenset[int] | set[int] | None = None,
-                  article: ArticleTokens | None = None) -> list[str]:
+                  article: ArticleTokens | None = None, organizations: list[tuple[int, int]] = ()) -> list[str]:
     """The titles written next to the name at [start, end) in its sentence; `names` are the spans of
     every person's name (sorted), `word_starts` the segmenter's word starts (or `article`, the article's
-    tokens made with them)."""
-    w = TitleWindow(text, start, end, sentence, list(names), word_starts, article)
+    tokens made with them), `organizations` the spans of the organizations found (sorted)."""
+    w = TitleWindow(text, start, end, sentence, list(names), word_starts, article, organizations)
     if w.first >= len(w.tokens):
         return []
     before = _skip_gloss_back(w, _skip_honorific_back(w, w.first))

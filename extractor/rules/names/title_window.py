@@ -79,7 +79,7 @@ class TitleWindow:
 
     def __init__(self, text: str, start: int, end: int, sentence: tuple[int, int],
                  names: list[tuple[int, int]], word_starts: frozenset[int] | set[int] | None,
-                 article: ArticleTokens | None = None):
+                 article: ArticleTokens | None = None, organizations: list[tuple[int, int]] = ()):
         low, high = max(sentence[0], start - WINDOW), min(sentence[1], end + WINDOW)
         self.text = text
         tokens = (article.window(text, low, high, low > sentence[0], high < sentence[1]) if article is not None
@@ -96,6 +96,9 @@ class TitleWindow:
                        if t.folded in bodies.first_syllables and (m := bodies.match(self.tokens, i))
                        for j in range(i, i + m[0])}
         self.named = _name_tokens(self.tokens, names, (start, end))
+        # a title runs over the whole name of the body it heads, as the organization rules read it ("Cục trưởng
+        # Cục Kiểm soát hoạt động bảo vệ môi trường"): its lower-case words are the body's
+        self.bodies |= _name_tokens(self.tokens, list(organizations), (-1, -1)) - self.named
         self.dashed = self._dashed_words()
 
     def _dashed_words(self) -> set[int]:

@@ -37,8 +37,8 @@ def _word_continues_name(tokens: list[Token], i: int) -> bool:
     while first > 0 and tokens[first].continues:
         first -= 1
     opener = tokens[first]
-    if not opener.capitalised or opener.folded in standalone():
-        return False
+    if not opener.capitalised or opener.shouted or opener.folded in standalone():
+        return False   # "Hội VHNT cử …": an abbreviation holds no lower-case syllable the segmenter glued on
     before = tokens[first - 1] if first > 0 else None
     if before is not None and before.capitalised and before.folded not in standalone() and not before.shouted \
             and not _head_ends_at(tokens, first - 1) and not before.text[0].isdigit():

@@ -14,8 +14,8 @@ import regex
 
 from extractor.rules.names.org_joins import (bracketed_before_place, dotted_level, joined_part, never_name_words,
                                             rest_of_cut_word)
-from extractor.rules.names.org_lexicon import (document_words, heads, inner_words, levels, named_after_people, names,
-                                               standalone, surnames, titles)
+from extractor.rules.names.org_lexicon import (demonstratives, document_words, heads, inner_words, levels,
+                                               named_after_people, names, standalone, surnames, titles)
 from extractor.rules.names.org_words import (act_follows_act, capitalised_past_first_word, field_run_end,
                                              next_sentence_starts, person_starts)
 from extractor.rules.text.dictionary import is_compound
@@ -72,10 +72,13 @@ def _capitals_from(tokens: list[Token], i: int, limit: int) -> int:
     return count
 
 
-def _level_at(tokens: list[Token], i: int) -> bool:
+def level_at(tokens: list[Token], i: int) -> bool:
     """A level word, not the first syllable of a name's word that merely starts like one ("và Xã hội",
     the field "xã hội"); "Đảng bộ khối phấn đấu" keeps its level word before a verb."""
     level = levels().match(tokens, i)
+    after = i + level[0] if level else len(tokens)
+    if after < len(tokens) and joined_by_space(tokens[after]) and tokens[after].folded in demonstratives():
+        return False   # "Sở Nông nghiệp tỉnh này": the level word points back to a place named before
     if level is None or level[0] > 1 or i + 1 >= len(tokens):
         return level is not None
     following = tokens[i + 1]   # a level word's place is capitalised or a number; "hội" is not
@@ -149,7 +152,7 @@ class _Walk:
     def level(self, token: Token) -> bool | None:
         tokens, i = self.tokens, self.i
         nested = heads().match(tokens, i) if token.capitalised else None
-        level = None if nested or not _level_at(tokens, i) else levels().match(tokens, i)
+        level = None if nested or not level_at(tokens, i) else levels().match(tokens, i)
         dotted = nested is None and token.capitalised and dotted_level(tokens, i)
         if level is None and token.capitalised and (token.folded in ("tp", "tp.") or dotted):
             level = (1, True)
@@ -219,7 +222,7 @@ class _Walk:
         joins_inner = ((inner[1] == "joins_inner" or self.lower_inner) and nxt < len(tokens)
                        and inner_words().match(tokens, nxt))
         if inner[1] in ("joins", "joins_inner") and not joins_inner and (
-                nxt >= len(tokens) or not joined_by_space(tokens[nxt]) or _level_at(tokens, nxt)
+                nxt >= len(tokens) or not joined_by_space(tokens[nxt]) or level_at(tokens, nxt)
                 or _opens_other(tokens, nxt)):
             return False
         self.lower_inner = self.lower_inner or inner[1] not in ("joins", "joins_inner")

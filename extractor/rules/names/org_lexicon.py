@@ -79,6 +79,11 @@ def surnames() -> frozenset[str]:
 
 
 @functools.cache
+def demonstratives() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_list("level_demonstratives.txt"))
+
+
+@functools.cache
 def false_heads() -> PhraseTable:
     return list_table("org_false_heads.txt")
 

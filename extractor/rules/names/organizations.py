@@ -14,7 +14,7 @@ import regex
 
 from extractor.folding import fold
 from extractor.resources import load_table
-from extractor.rules.names.org_extent import extend, leave_the_person, person_starts, take_level
+from extractor.rules.names.org_extent import extend, leave_the_person, level_at, person_starts, take_level
 from extractor.rules.names.org_lexicon import (bare_names, committees_leading, countries, false_heads, function_words,
                                                heads, heads_of_kind, honorifics, levels, lower_heads, meeting_bodies,
                                                named_after_people, names, plural, titles)
@@ -226,7 +226,7 @@ def _known_reading(tokens: list[Token], i: int, known: tuple[int, object], is_pl
     """A known name, with the level and place or the country written after it ("MTTQ Việt Nam")."""
     end = i + known[0]
     joined = end < len(tokens) and joined_by_space(tokens[end])
-    level = levels().match(tokens, end) if joined else None
+    level = levels().match(tokens, end) if joined and level_at(tokens, end) else None
     country = countries().match(tokens, end) if joined and tokens[end].capitalised else None
     if level:
         end = take_level(tokens, end + level[0], is_place)

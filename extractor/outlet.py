@@ -19,6 +19,9 @@ _SOURCE_LINES = 8
 _TRAILING_SOURCE = regex.compile(r"(?<=[.!?…\"”]\s*)\((?i:nguồn|(?:tổng hợp\s+)?theo)\b[^()]{2,70}\)\.?\s*$")
 # Several sources in one credit: "TTXVN, Dân Việt", "Vietnam + / TTXVN".
 _SOURCES_SPLIT = regex.compile(r"\s*[,;/]\s*")
+# "Theo báo X, vụ việc đã rõ.": a sentence that opens with its source, not a credit (a second outlet after a
+# comma is capitalised or is a paper's kind: "báo Giao thông, Infonet", "báo X, báo Y")
+_CLAUSE_AFTER_COMMA = regex.compile(r",\s*(?!(?:báo|tạp chí|đài|trang|cổng)\b)\p{Ll}")
 _LEAD_OUTLET = regex.compile(r"(?:^|\s)\((?P<outlet>\p{Lu}[^()\n]{1,30}?)\)\s*[-–—]\s")
 # An outlet's code ("NLĐ", "TTXVN") or web address ("Chinhphu.vn") as a lead opens with it.
 _CODE = regex.compile(r"^[\p{Lu}\d.&-]{2,15}$|^[\p{L}\d-]+\.(?:vn|com|net|org)(?:\.vn)?$")
@@ -88,8 +91,9 @@ def outlet_line(line: str) -> str | None:
     tone_folded = fold_tones(stripped)
     for pattern in folded_patterns("outlet_markers.txt"):
         match = pattern.match(tone_folded)
-        if match:
-            return stripped[match.start("outlet"): match.end("outlet")].strip()
+        outlet = stripped[match.start("outlet"): match.end("outlet")].strip() if match else ""
+        if outlet and not _CLAUSE_AFTER_COMMA.search(outlet):
+            return outlet
     return None
 
 

@@ -16,8 +16,8 @@ from extractor.rules.names.org_joins import (bracketed_before_place, dotted_leve
                                             rest_of_cut_word)
 from extractor.rules.names.org_lexicon import (demonstratives, document_words, heads, inner_words, levels,
                                                named_after_people, names, standalone, surnames, titles)
-from extractor.rules.names.org_words import (act_follows_act, capitalised_past_first_word, field_run_end,
-                                             next_sentence_starts, person_starts)
+from extractor.rules.names.org_words import (act_follows_act, capitalised_past_first_word, counts_what_follows,
+                                             field_run_end, next_sentence_starts, person_starts)
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import Token, joined_by_space
 
@@ -169,7 +169,8 @@ class _Walk:
 
     def name_word(self, token: Token) -> bool:
         tokens, i = self.tokens, self.i
-        if (_ROMAN.fullmatch(token.text) and tokens[i - 1].folded in _CENTRAL) or next_sentence_starts(tokens, i):
+        if (_ROMAN.fullmatch(token.text) and tokens[i - 1].folded in _CENTRAL) or next_sentence_starts(tokens, i) \
+                or counts_what_follows(tokens, i):
             return False   # "BCH TƯ X": a Roman numeral after the Centre is the committee's term, not its name
         nested = heads().match(tokens, i)
         if nested and nested[0] == 1 and i > self.index and not tokens[i - 1].capitalised and \

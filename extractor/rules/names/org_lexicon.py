@@ -79,6 +79,12 @@ def surnames() -> frozenset[str]:
 
 
 @functools.cache
+def counters() -> PhraseTable:
+    """Nouns a number counts when they follow it (number_counters.txt, shared with the number rules)."""
+    return list_table("number_counters.txt")
+
+
+@functools.cache
 def demonstratives() -> frozenset[str]:
     return frozenset(fold(w) for w in load_list("level_demonstratives.txt"))
 

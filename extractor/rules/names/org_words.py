@@ -4,7 +4,7 @@ a next sentence whose full stop a scrape lost, and a head that is capitalised pa
 
 from __future__ import annotations
 
-from extractor.rules.names.org_lexicon import heads, honorifics, inner_words, stop_words, surnames
+from extractor.rules.names.org_lexicon import counters, heads, honorifics, inner_words, stop_words, surnames
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import Token, joined_by_space
 
@@ -61,3 +61,10 @@ def capitalised_past_first_word(tokens: list[Token], index: int) -> bool:
         if match and match[0] == length:
             return any(t.capitalised for t in tokens[start + 1:index])
     return False
+
+
+def counts_what_follows(tokens: list[Token], i: int) -> bool:
+    """Token i is a number that counts the noun after it ("Bệnh viện Thận Hà Nội 20 bệnh nhân", "Sở Y tế 5
+    cán bộ"): a count, not the number a body is named with ("Bệnh viện 108", "Công ty Sông Đà 9 thi công")."""
+    return tokens[i].text.isdigit() and i + 1 < len(tokens) and joined_by_space(tokens[i + 1]) \
+        and not tokens[i + 1].capitalised and counters().match(tokens, i + 1) is not None

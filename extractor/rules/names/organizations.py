@@ -172,6 +172,11 @@ def _committee_starts_at(tokens: list[Token], start: int) -> bool:
                for words in _territorial_committees())
 
 
+def _inside_place(tokens: list[Token], i: int, is_place) -> bool:
+    """Token i ends a place's name that starts before it ("Bắc Bộ", "Trung Bộ"): no body's head."""
+    return any(k >= 0 and is_place(tokens, k) > i - k for k in (i - 1, i - 2))
+
+
 def _person_after_honorific(tokens: list[Token], i: int) -> bool:
     """"ông Đoàn Minh Hải", "bà Hội Thu": after an honorific, a head's syllable is a family name."""
     return person_starts(tokens, i) and any(
@@ -278,7 +283,8 @@ def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | 
             head = heads().match(tokens, i)
             if head and token.shouted and not _abbreviation_head(tokens[i]):
                 head = None  # a shouted headline ("BÁO CHÍ …") opens no body
-            if head and (false_heads().match(tokens, i) or _person_after_honorific(tokens, i)):
+            if head and (false_heads().match(tokens, i) or _person_after_honorific(tokens, i)
+                         or _inside_place(tokens, i, is_place)):
                 head = None
         else:
             known, head = None, _lower_case_head(tokens, i, is_place) or _lower_case_full_head(tokens, i)

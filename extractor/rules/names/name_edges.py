@@ -18,6 +18,7 @@ import functools
 
 import regex
 
+from extractor.resources import ResourceError, load_list, load_table
 from extractor.rules.names.phrases import PhraseTable, list_table
 from extractor.rules.names.places import known_place_length
 from extractor.rules.names.title_window import title_words
@@ -61,7 +62,29 @@ def cut_lost_sentence_break(tokens: list[Token], index: int, count: int) -> int:
     following = tokens[after]
     if following.capitalised or not joined_by_space(following):
         return count
+    date = tokens[after + 1] if after + 1 < len(tokens) else None
+    if date is not None and date.text[0].isdigit() and joined_by_space(date):
+        return count   # "Lê Thị Thu Hằng ngày 15/6 cho biết": the lower-case word opens a date, not a sentence
     return count - 1 if is_compound(tokens[after - 1].folded, following.folded) else count
+
+
+@functools.cache
+def _given_name_stops() -> dict[str, frozenset[str]]:
+    return {word: frozenset(after.split()) for word, after in load_table("name_stop_given_names.tsv", 2)}
+
+
+def stop_word_ends_name(tokens: list[Token], at: int, stop_words: PhraseTable) -> bool:
+    """Whether the stop word at `at` opens the next sentence ("… Trần Văn Thiện Chiều nay …"); one that is
+    also a given name only before a number or a word of its own (`data/name_stop_given_names.tsv`): "ông Mai
+    Văn Sáng nói" keeps "Sáng", "… Lê Văn An Sáng 5/3 …" does not."""
+    if not stop_words.match(tokens, at):
+        return False
+    followers = _given_name_stops().get(tokens[at].folded)
+    if followers is None:
+        return True
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    return following is not None and joined_by_space(following) \
+        and (following.text[0].isdigit() or following.folded in followers)
 
 
 @functools.cache
@@ -81,10 +104,33 @@ def _foreign(token: Token) -> bool:
                for s in syllables)
 
 
+def _vietnamese_word(token: Token) -> bool:
+    """A syllable with a Vietnamese letter that the word list has ("Tiếp", "Tuyên"): no part of a foreign name."""
+    return not token.folded.isascii() and not _foreign(token)
+
+
+def _trimmed(tokens: list[Token], at: int, run: int) -> tuple[int, int]:
+    """The foreign name in a capitalised run: Vietnamese words before it are a country, a body or the next
+    sentence ("Anh Tony Blair", "Nhà Trắng Reince Priebus", "Nếu Ivanka"), and one after it opens the next
+    sentence ("Donald Trump Tiếp …"); a lone middle initial is kept with the name after it ("George W. Bush")
+    or dropped ("John F")."""
+    end = at + run
+    while end - at > 2 and not _foreign(tokens[at]) or end > at and _vietnamese_word(tokens[at]):
+        at += 1
+    while end - at > 2 and _vietnamese_word(tokens[end - 1]):
+        end -= 1
+    if end - at > 1 and len(tokens[end - 1].text) == 1:
+        following = tokens[end] if end < len(tokens) else None
+        if following is not None and following.gap == ". " and following.capitalised and _foreign(following):
+            return at, end + 1 - at
+        end -= 1
+    return at, end - at
+
+
 def foreign_after_title(tokens: list[Token], index: int, run_at) -> tuple[int, int] | None:
     """(first token, number of tokens) of a foreign person's name after the title at `index`, else None.
     `run_at(tokens, at)` counts the name syllables from `at` (the persons module's capitalised run)."""
-    title = title_words().match(tokens, index)
+    title = _foreign_name_titles().match(tokens, index)
     if not title:
         return None
     at = index + title[0]
@@ -93,10 +139,20 @@ def foreign_after_title(tokens: list[Token], index: int, run_at) -> tuple[int, i
         at += country[0]
     if at >= len(tokens) or not joined_by_space(tokens[at]) or tokens[at].shouted:
         return None
-    run = run_at(tokens, at)
+    at, run = _trimmed(tokens, at, run_at(tokens, at))
     name = tokens[at:at + run]
     if run < 2 or not any(_foreign(t) for t in name):
         return None
     if any(known_place_length(tokens, i) for i in range(at, at + run)):
         return None   # "Giám đốc Microsoft Việt Nam": a company in a country, no person
     return at, run
+
+
+@functools.cache
+def _foreign_name_titles() -> PhraseTable:
+    """The titles a foreign person's name follows (`data/foreign_name_titles.txt`), each one of titles.txt."""
+    table = list_table("foreign_name_titles.txt")
+    unknown = [t for t in load_list("foreign_name_titles.txt") if t not in title_words()]
+    if unknown:
+        raise ResourceError(f"foreign_name_titles.txt: not in titles.txt: {', '.join(unknown)}")
+    return table

@@ -26,7 +26,7 @@ from extractor.resources import load_table
 from extractor.rules.names.person_titles import expand_abbreviations, titles_around  # noqa: F401 (re-exported)
 from extractor.rules.names.photos import find_photo_credits  # noqa: F401  (persons with role "photo")
 from extractor.rules.names.name_edges import (cut_lost_sentence_break, foreign_after_title, initials_end,
-                                               is_initials)
+                                               is_initials, stop_word_ends_name)
 from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
 from extractor.rules.names.places import known_place_length
 from extractor.rules.names.title_window import body_words, title_words
@@ -80,8 +80,9 @@ def _stop_words() -> PhraseTable:
 def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLES, shouted: bool = False) -> int:
     """How many capitalised name syllables, joined by single spaces, start at `index`.
 
-    A name keeps one case (a shouted name only after an honorific: `shouted`) and ends before a stop word (a lost sentence
-    break: "… Nguyễn Văn Thiện Chiều nay …")."""
+    A name keeps one case (a shouted name only after an honorific: `shouted`) and ends before a stop word (a lost
+    sentence break: "… Nguyễn Văn Thiện Chiều nay …") or a syllable that makes a word with the next one
+    (`name_edges`)."""
     count = 0
     while index + count < len(tokens) and count < limit:
         at = index + count
@@ -89,7 +90,7 @@ def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLE
         if not _name_syllable(token) and not (token.shouted and (shouted or (count and tokens[index].shouted))):
             break
         if count and (not joined_by_space(token) or token.shouted != tokens[index].shouted
-                      or _stop_words().match(tokens, at)):
+                      or stop_word_ends_name(tokens, at, _stop_words())):
             break
         count += 1
         if _FUSED_TAIL.search(token.text):

@@ -99,9 +99,8 @@ def _vietnamese_syllables() -> frozenset[str]:
 
 
 def _foreign(token: Token) -> bool:
-    syllables = token.folded.split("-")
-    return any(s.isascii() and (s not in _vietnamese_syllables() or not _FOREIGN_LETTERS.isdisjoint(s))
-               for s in syllables)
+    """A syllable no Vietnamese word has ("Zeman", "Nicolás") or with a letter Vietnamese does not write."""
+    return any(s not in _vietnamese_syllables() or not _FOREIGN_LETTERS.isdisjoint(s) for s in token.folded.split("-"))
 
 
 def _vietnamese_word(token: Token) -> bool:

@@ -138,9 +138,11 @@ def foreign_after_title(tokens: list[Token], index: int, run_at) -> tuple[int, i
         at += country[0]
     if at >= len(tokens) or not joined_by_space(tokens[at]) or tokens[at].shouted:
         return None
+    if list_table("surnames.txt").match(tokens, at):
+        return None   # "Bộ trưởng Nguyễn Chí Dũng": a Vietnamese name, read from its family name
     at, run = _trimmed(tokens, at, run_at(tokens, at))
     name = tokens[at:at + run]
-    if run < 2 or not any(_foreign(t) for t in name):
+    if run < 2 or not any(_foreign(t) for t in name) or any(_vietnamese_word(t) for t in name):
         return None
     if any(known_place_length(tokens, i) for i in range(at, at + run)):
         return None   # "Giám đốc Microsoft Việt Nam": a company in a country, no person

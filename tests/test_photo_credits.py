@@ -34,6 +34,9 @@ def test_persons_photo_credit_is_the_name_only(text, names):
     "Đồng chí Bí thư phát biểu - Ảnh: N G.Nam",
     "Đoạn cuối của bài viết. Tin, ảnh: Quang Hải (TTXVN)",
     "Đoạn cuối của bài viết. Bài và ảnh: Lê Hà",
+    "Phiên tòa sơ thẩm mở sáng qua. Ảnh: Công lý",
+    "Đoàn công tác thăm nhà máy. (Ảnh: Tin Tức)",
+    "Đại biểu bấm nút biểu quyết. Ảnh: VPQH",
 ])
 def test_persons_photo_credit_of_an_agency_or_archive_is_no_person(text):
     assert find_photo_credits(text) == []

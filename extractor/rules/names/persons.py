@@ -25,6 +25,8 @@ from extractor.folding import fold
 from extractor.resources import load_table
 from extractor.rules.names.person_titles import expand_abbreviations, titles_around  # noqa: F401 (re-exported)
 from extractor.rules.names.photos import find_photo_credits  # noqa: F401  (persons with role "photo")
+from extractor.rules.names.name_edges import (cut_lost_sentence_break, foreign_after_title, initials_end,
+                                               is_initials, stop_word_ends_name)
 from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
 from extractor.rules.names.places import known_place_length
 from extractor.rules.names.title_window import body_words, title_words
@@ -78,8 +80,9 @@ def _stop_words() -> PhraseTable:
 def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLES, shouted: bool = False) -> int:
     """How many capitalised name syllables, joined by single spaces, start at `index`.
 
-    A name keeps one case (a shouted name only after an honorific: `shouted`) and ends before a stop word (a lost sentence
-    break: "… Nguyễn Văn Thiện Chiều nay …")."""
+    A name keeps one case (a shouted name only after an honorific: `shouted`) and ends before a stop word (a lost
+    sentence break: "… Nguyễn Văn Thiện Chiều nay …") or a syllable that makes a word with the next one
+    (`name_edges`)."""
     count = 0
     while index + count < len(tokens) and count < limit:
         at = index + count
@@ -87,12 +90,12 @@ def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLE
         if not _name_syllable(token) and not (token.shouted and (shouted or (count and tokens[index].shouted))):
             break
         if count and (not joined_by_space(token) or token.shouted != tokens[index].shouted
-                      or _stop_words().match(tokens, at)):
+                      or stop_word_ends_name(tokens, at, _stop_words())):
             break
         count += 1
         if _FUSED_TAIL.search(token.text):
             break  # "Hồ Chí Minh11. Trần …": the rest of the token is the next line's
-    return count
+    return cut_lost_sentence_break(tokens, index, count)
 
 
 def _opens_position(tokens: list[Token], index: int) -> bool:
@@ -110,7 +113,9 @@ def _abbreviated_words() -> frozenset[str]:
 
 
 def title_case(name: str) -> str:
-    return " ".join(w[:1].upper() + w[1:].lower() if w.isupper() and len(w) > 1 else w for w in name.split())
+    """A shouted name in title case; initials stay as written ("ĐINH V.T" → "Đinh V.T")."""
+    return " ".join(w[:1].upper() + w[1:].lower() if w.isupper() and len(w) > 1 and not is_initials(w) else w
+                    for w in name.split())
 
 
 def find_names(text: str, tokens: list[Token] | None = None,
@@ -138,7 +143,8 @@ def find_names(text: str, tokens: list[Token] | None = None,
 def _name_openers() -> frozenset[str]:
     """The syllables a name can start at (an alias, an honorific, a family name): every other token is
     skipped with one set test."""
-    return _aliases().first_syllables | _honorifics().first_syllables | _surnames().first_syllables
+    return (_aliases().first_syllables | _honorifics().first_syllables | _surnames().first_syllables
+            | title_words().first_syllables)
 
 
 def _name_at(text: str, tokens: list[Token], i: int) -> tuple[NameMatch, int] | None:
@@ -155,6 +161,8 @@ def _name_at(text: str, tokens: list[Token], i: int) -> tuple[NameMatch, int] | 
                else 0)
         if run in (1, 2) and _word_runs_on(tokens, after + run):
             run = 0  # "đảng viên Đảng Cộng sản": the capitals open a common word
+        if run and not tokens[after].shouted:
+            run = initials_end(tokens, after, after + run) - after   # "anh Đinh V.T"
         if run:
             start, end = tokens[after].start, _syllable_end(tokens[after + run - 1])
             return NameMatch(start, end, text[start:end], "honorific+name", short=run == 1), after + run
@@ -163,9 +171,15 @@ def _name_at(text: str, tokens: list[Token], i: int) -> tuple[NameMatch, int] | 
         run = _capitalised_run(tokens, i)
         if run == 2 and _word_runs_on(tokens, i + 2):
             return None  # "Từ Đại hội", "Đảng Cộng sản": the second capital opens a common word
+        run = initials_end(tokens, i, i + run) - i if run else 0   # "Đinh V.T (30 tuổi)"
         if 2 <= run:
             start, end = tokens[i].start, _syllable_end(tokens[i + run - 1])
             return NameMatch(start, end, text[start:end], "surname+name"), i + run
+    foreign = foreign_after_title(tokens, i, _capitalised_run)
+    if foreign:                                  # "Thủ tướng Shinzo Abe"
+        at, run = foreign
+        start, end = tokens[at].start, _syllable_end(tokens[at + run - 1])
+        return NameMatch(start, end, text[start:end], "title+foreign_name"), at + run
     return None
 
 

@@ -21,6 +21,7 @@ _TRAILING_SOURCE = regex.compile(r"(?<=[.!?…\"”]\s*)\((?i:nguồn|(?:tổng 
 _SOURCES_SPLIT = regex.compile(r"\s*[,;/]\s*")
 # "Theo báo X, vụ việc đã rõ.": a sentence that opens with its source, not a credit (a second outlet after a
 # comma is capitalised or is a paper's kind: "báo Giao thông, Infonet", "báo X, báo Y")
+_LOWER_KIND = regex.compile(r"^(?:báo|tạp chí)\s+(?=\p{Lu})")
 _CLAUSE_AFTER_COMMA = regex.compile(r",\s*(?!(?:báo|tạp chí|đài|trang|cổng)\b)\p{Ll}")
 _LEAD_OUTLET = regex.compile(r"(?:^|\s)\((?P<outlet>\p{Lu}[^()\n]{1,30}?)\)\s*[-–—]\s")
 # An outlet's code ("NLĐ", "TTXVN") or web address ("Chinhphu.vn") as a lead opens with it.
@@ -140,5 +141,7 @@ def find_outlet(lines: list[str], byline_outlet: str | None) -> str | None:
 
 
 def outlet_names(outlet: str | None) -> list[str]:
-    """The outlets a source credit names, each an organization of its own."""
-    return [name for name in _SOURCES_SPLIT.split(outlet) if name] if outlet else []
+    """The outlets a source credit names, each an organization of its own; a paper's kind in lower case is a
+    common noun before the name ("báo Giao thông, Infonet" names Giao thông and Infonet)."""
+    parts = _SOURCES_SPLIT.split(outlet) if outlet else []
+    return [_LOWER_KIND.sub("", name) for name in parts if _LOWER_KIND.sub("", name)]

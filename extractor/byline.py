@@ -41,6 +41,7 @@ _ACRONYM = regex.compile(r"^[\p{Lu}\d.&+-]{2,15}$")
 # Places too large to be a person's name in a closing bracket.
 _PLACE_LEVELS = {"province", "city", "country"}
 _DASH = regex.compile(r"\s+[-–—]\s*|\s*[-–—]\s+")
+_TIGHT_DASH = regex.compile(r"(?<=\p{Ll})[-–—](?=\p{Lu})")
 
 
 class Byline(NamedTuple):
@@ -53,7 +54,8 @@ def _byline() -> regex.Pattern:
     trailers = "|".join(fold_tones(p) for p in load_list("byline_trailers.txt"))
     return regex.compile(
         rf"^(?P<name>{_NAME})"
-        rf"(?:\s*[-–—]\s*(?P<unit>\p{{Lu}}[^()]{{1,80}}?)|\s*{_OUTLET_IN_BRACKETS}|\s*{_OUTLET_AFTER_SLASH})?"
+        rf"(?:\s*[-–—]\s*(?P<unit>\p{{Lu}}[^()]{{1,80}}?)|\s*{_OUTLET_IN_BRACKETS}|\s*{_OUTLET_AFTER_SLASH}"
+        rf"|\s+[-–—](?=\s*$))?"   # a dash left dangling where the scrape cut a photo credit ("Minh Quang -")
         rf"(?:\s*(?i:{trailers}))?\s*\.?$"
     )
 
@@ -81,11 +83,23 @@ def _read(match: regex.Match) -> Byline:
                                                      for part in outlet_names(outlet.strip())):
         outlet = None                     # "Lê Văn A (Phó Bí thư Chi bộ)": a position in brackets
     unit = (match.group("unit") or "").strip()
+    unit, outlet = _outlet_after_unit(unit, outlet)
     if unit and is_outlet_name(unit):
         outlet = unit
     elif unit and _FULL_NAME.match(unit) and _is_name(unit) and known_place_level(unit) not in _PLACE_LEVELS:
-        author = f"{author} - {unit}"
+        # two authors, as written: "Minh An - Thu Hà", "Bùi Hùng-Việt Dũng"
+        author = match.string[match.start("name"): match.start("unit") + len(unit)]
     return Byline(_title_case(author), outlet.strip() if outlet else None)
+
+
+def _outlet_after_unit(unit: str, outlet: str | None) -> tuple[str, str | None]:
+    """A second author, then the outlet after a slash ("Việt Dũng/VOV-Tokyo" → "Việt Dũng", "VOV"; the
+    city after the outlet's dash is its bureau)."""
+    if "/" not in unit:
+        return unit, outlet
+    name, after = (part.strip() for part in unit.split("/", 1))
+    code = regex.split(r"\s*[-–—]\s*", after)[0]
+    return (name, code) if _ACRONYM.match(code) or is_outlet_name(code) else (unit, outlet)
 
 
 def _match_byline(text: str) -> Byline | None:
@@ -187,8 +201,13 @@ def find_byline(lines: list[str], is_outlet_line=lambda line: False) -> Byline:
 
 
 def author_names(author: str | None) -> list[str]:
-    """The persons an author line names: "Minh An - Thu Hà" is two."""
-    return [name for name in _DASH.split(author) if name] if author else []
+    """The persons an author line names: "Minh An - Thu Hà" is two, and so is "Bùi Hùng-Việt Dũng" (a dash
+    with no spaces between two names of two syllables or more each; "Y-Moan" is one syllable)."""
+    names = []
+    for name in (_DASH.split(author) if author else []):
+        halves = _TIGHT_DASH.split(name)
+        names.extend(halves if len(halves) == 2 and all(len(h.split()) > 1 for h in halves) else [name])
+    return [name for name in names if name]
 
 
 @functools.cache

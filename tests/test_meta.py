@@ -37,6 +37,8 @@ def test_meta_reporter_of_a_paper(text, reporter):
     ("Minh An - Thu Hà", ["Minh An", "Thu Hà"]),
     ("P.T - P.D", ["P.T", "P.D"]),
     ("Lê Thị Hồng-Nhung", ["Lê Thị Hồng-Nhung"]),
+    ("Lê Hà-Quốc Việt", ["Lê Hà", "Quốc Việt"]),
+    ("Y-Moan Niê", ["Y-Moan Niê"]),
     (None, []),
 ])
 def test_meta_author_names(author, names):

@@ -157,3 +157,8 @@ def _foreign_name_titles() -> PhraseTable:
     if unknown:
         raise ResourceError(f"foreign_name_titles.txt: not in titles.txt: {', '.join(unknown)}")
     return table
+
+
+def foreign_title_openers() -> frozenset[str]:
+    """The syllables a title that a foreign name may follow starts with."""
+    return _foreign_name_titles().first_syllables

@@ -136,7 +136,6 @@ class _Walk:
     person_taken: bool = False  # a person's name is in already ("Trường THPT Lê Lợi")
     joinable: bool = False     # the name ends on a field word, which a dash, "&" or a lower-case field may follow
     bloc: bool = False         # a bare "Khối", named by the field after it ("Khối du lịch"), not by a cut word
-    named_head: bool = False   # the head is capitalised past its first word ("Viện Kiểm sát"): a name already
 
     def take(self, to: int) -> bool:
         self.i = self.end = to
@@ -214,7 +213,7 @@ class _Walk:
             if not after_word or not end:
                 return False
             self.joinable = True   # a field alone names no body ("Trung tâm y tế", "Ngân hàng điện tử")
-            self.distinctive = self.distinctive or self.named_head
+            self.distinctive = self.distinctive or capitalised_past_first_word(tokens, self.index)
             return self.take(end)
         nxt = i + inner[0]
         if inner[1] == "joins" and after_word and self.end > self.index and field_run_end(tokens, nxt):
@@ -239,8 +238,7 @@ def extend(tokens: list[Token], index: int, is_place: Callable[[list[Token], int
     """(index after the name, whether a distinctive part was taken) for a name starting at `index`."""
     walk = _Walk(tokens, index, is_place, people_allowed, end=index, i=index,
                  # a head of two syllables or more may take a field right away ("Viện Kiểm sát nhân dân tối cao")
-                 joinable=index >= 2 and tokens[index - 1].continues and joined_by_space(tokens[index - 1]),
-                 named_head=capitalised_past_first_word(tokens, index))
+                 joinable=index >= 2 and tokens[index - 1].continues and joined_by_space(tokens[index - 1]))
     while walk.i < len(tokens):
         token, i = tokens[walk.i], walk.i
         if not joined_by_space(token):

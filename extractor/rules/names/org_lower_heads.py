@@ -32,6 +32,8 @@ def preceded_by_plural(tokens: list[Token], index: int) -> bool:
 
 def lower_case_head(tokens: list[Token], i: int, is_place) -> tuple[int, str] | None:
     """A unit written in lower case before its capitalised name ("phòng Tổ chức cán bộ", "sở Nội vụ")."""
+    if not any(t.capitalised for t in tokens[i + 1:i + 3]):
+        return None   # most lower-case "báo", "sở", "phòng" open a common word: one look at what follows
     found = lower_heads().match(tokens, i)
     if found is None:
         return None
@@ -66,10 +68,17 @@ def delegations() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(fold(head).split()) for head in heads_of_kind("delegation") if len(head.split()) > 1)
 
 
+@functools.cache
+def _whole_head_second_syllables() -> frozenset[str]:
+    return frozenset(words[1] for words in territorial_committees() | delegations())
+
+
 def lower_case_full_head(tokens: list[Token], i: int) -> tuple[int, str] | None:
     """A territorial party committee or a delegation written in lower case ("Bí thư huyện ủy Kỳ Sơn", "báo
     cáo tỉnh ủy", "đoàn ĐBQH tỉnh"): news copy often drops the capital, and the head still names one body.
     Not where its last syllable opens a word with the next one ("huyện ủy nhiệm", "tỉnh ủy viên")."""
+    if i + 1 >= len(tokens) or tokens[i + 1].folded not in _whole_head_second_syllables():
+        return None
     found = heads().match(tokens, i)
     words = tuple(t.folded for t in tokens[i:i + found[0]]) if found else ()
     if words not in territorial_committees() and words not in delegations():

@@ -88,7 +88,8 @@ def _words_in(tokens: list[Token], start: int, end: int) -> int:
 
 def _inside_place(tokens: list[Token], i: int, is_place) -> bool:
     """Token i ends a place's name that starts before it ("Bắc Bộ", "Trung Bộ"): no body's head."""
-    return any(k >= 0 and is_place(tokens, k) > i - k for k in (i - 1, i - 2))
+    return i > 0 and tokens[i - 1].capitalised and joined_by_space(tokens[i]) and any(
+        k >= 0 and is_place(tokens, k) > i - k for k in (i - 1, i - 2))
 
 
 def _person_after_honorific(tokens: list[Token], i: int) -> bool:

@@ -25,8 +25,8 @@ from extractor.folding import fold
 from extractor.resources import load_table
 from extractor.rules.names.person_titles import expand_abbreviations, titles_around  # noqa: F401 (re-exported)
 from extractor.rules.names.photos import find_photo_credits  # noqa: F401  (persons with role "photo")
-from extractor.rules.names.name_edges import (cut_lost_sentence_break, foreign_after_title, initials_end,
-                                               is_initials, stop_word_ends_name)
+from extractor.rules.names.name_edges import (cut_lost_sentence_break, foreign_after_title, foreign_title_openers,
+                                               initials_end, is_initials, stop_word_ends_name)
 from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
 from extractor.rules.names.places import known_place_length
 from extractor.rules.names.title_window import body_words, title_words
@@ -144,7 +144,7 @@ def _name_openers() -> frozenset[str]:
     """The syllables a name can start at (an alias, an honorific, a family name): every other token is
     skipped with one set test."""
     return (_aliases().first_syllables | _honorifics().first_syllables | _surnames().first_syllables
-            | title_words().first_syllables)
+            | foreign_title_openers())
 
 
 def _name_at(text: str, tokens: list[Token], i: int) -> tuple[NameMatch, int] | None:

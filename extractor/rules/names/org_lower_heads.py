@@ -32,7 +32,7 @@ def preceded_by_plural(tokens: list[Token], index: int) -> bool:
 
 def lower_case_head(tokens: list[Token], i: int, is_place) -> tuple[int, str] | None:
     """A unit written in lower case before its capitalised name ("phòng Tổ chức cán bộ", "sở Nội vụ")."""
-    if not any(t.capitalised for t in tokens[i + 1:i + 3]):
+    if not any(t.capitalised for t in tokens[i + 1:i + 1 + lower_heads().longest]):
         return None   # most lower-case "báo", "sở", "phòng" open a common word: one look at what follows
     found = lower_heads().match(tokens, i)
     if found is None:

@@ -5,7 +5,7 @@ import pytest
 from conftest import load_cases
 
 from extractor.api import extract
-from extractor.resources import load_table
+from extractor.resources import load_list, load_table
 from extractor.rules.names.organizations import find_organizations
 from extractor.rules.names.person_titles import titles_on_next_line
 from extractor.rules.names.persons import (
@@ -148,3 +148,10 @@ def test_persons_article_tokens_window_leaves_out_a_token_its_own_cut_crosses():
     low = text.index("Văn") + 1
     assert article.window(text, low, len(text), cut_low=True)[0].text == "Tâm"
     assert article.window(text, low, len(text)) is None
+
+
+@pytest.mark.parametrize("word", load_list("name_stop_words.txt"))
+def test_persons_a_stop_word_after_a_name_opens_the_next_sentence(word):
+    capitalised = word[0].upper() + word[1:]
+    text = f"Đồng chí Lê Văn Tâm {capitalised} 15 người dự họp."
+    assert [m.name for m in find_names(text)] == ["Lê Văn Tâm"]

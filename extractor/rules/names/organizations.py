@@ -92,6 +92,13 @@ def _inside_place(tokens: list[Token], i: int, is_place) -> bool:
         k >= 0 and is_place(tokens, k) > i - k for k in (i - 1, i - 2))
 
 
+def _place_at_head(tokens: list[Token], i: int, length: int, is_place) -> bool:
+    """"Hội An": a known place that opens with a head's syllable and ends where a word ends
+    ("Ban Công tác …" is no place "Ban Công")."""
+    place = is_place(tokens, i)
+    return place > length and not (i + place < len(tokens) and tokens[i + place].continues)
+
+
 def _person_after_honorific(tokens: list[Token], i: int) -> bool:
     """"ông Đoàn Minh Hải", "bà Hội Thu": after an honorific, a head's syllable is a family name."""
     return person_starts(tokens, i) and any(
@@ -194,7 +201,7 @@ def find_organizations(text: str, is_place: Callable[[list[Token], int], int] | 
             if head and token.shouted and not _abbreviation_head(tokens[i]):
                 head = None  # a shouted headline ("BÁO CHÍ …") opens no body
             if head and (false_heads().match(tokens, i) or _person_after_honorific(tokens, i)
-                         or _inside_place(tokens, i, is_place)):
+                         or _inside_place(tokens, i, is_place) or _place_at_head(tokens, i, head[0], is_place)):
                 head = None
         else:
             known, head = None, lower_case_head(tokens, i, is_place) or lower_case_full_head(tokens, i)

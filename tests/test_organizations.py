@@ -143,3 +143,10 @@ def test_organizations_a_capitalised_function_word_alone_after_a_head_names_noth
 ])
 def test_organizations_words_glued_by_lost_spaces_are_cut(text, expect):
     assert _orgs(text) == expect
+
+
+@pytest.mark.parametrize("kind", load_list("org_kind_words.txt"))
+def test_organizations_a_school_named_only_by_its_kind_is_no_body(kind):
+    kind = kind[0].upper() + kind[1:]
+    assert _orgs(f"Học sinh Trường {kind} được nghỉ học.") == []
+    assert _orgs(f"Học sinh Trường {kind} Hoàng Hoa Thám được nghỉ học.") == [f"Trường {kind} Hoàng Hoa Thám"]

@@ -85,6 +85,11 @@ def counters() -> PhraseTable:
 
 
 @functools.cache
+def kind_words() -> PhraseTable:
+    return list_table("org_kind_words.txt")
+
+
+@functools.cache
 def demonstratives() -> frozenset[str]:
     return frozenset(fold(w) for w in load_list("level_demonstratives.txt"))
 

@@ -16,7 +16,8 @@ from extractor.folding import fold
 from extractor.resources import load_table
 from extractor.rules.names.org_extent import extend, leave_the_person, level_at, person_starts, take_level
 from extractor.rules.names.org_lexicon import (bare_names, countries, false_heads, function_words, heads,
-                                               honorifics, levels, meeting_bodies, named_after_people, names)
+                                               honorifics, kind_words, levels, meeting_bodies,
+                                               named_after_people, names)
 from extractor.rules.names.org_lower_heads import (lower_case_full_head, lower_case_head, lower_case_openers,
                                                    lower_case_paper, media_heads, preceded_by_plural)
 from extractor.rules.text.dictionary import is_compound
@@ -122,6 +123,8 @@ def _head_reading(tokens: list[Token], i: int, head: tuple[int, str], is_place) 
     if distinctive and _only_level(tokens, after, end) and (preceded_by_plural(tokens, i)
                                                             or _level_list_follows(tokens, end)):
         distinctive = False  # "các Đảng bộ phường", "UBND phường, xã, thị trấn": a kind of body
+    if distinctive and " ".join(t.text for t in tokens[after:end]) in kind_words():
+        distinctive = False  # "Trường Tiểu học", "Trường ĐH": a kind of school, no name after it
     if distinctive:
         end = leave_the_person(tokens, i, end, is_place)
         distinctive = end > after

@@ -17,9 +17,6 @@ from extractor.schema import schema_errors
 from extractor.writers import dumps
 
 
-# ---- 1. every input is guarded ------------------------------------------------------------------------
-
-
 def test_api_unexpected_exception_is_e_internal_with_its_class(monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("oops")

@@ -187,18 +187,23 @@ def extract_facts(text: str, sentences: list[tuple[int, int]], orgs: list[Org], 
         facts = _extras(fact, number, reading, folded, clause, facts)
         stated.append(Stated(number.start, number.end, fact, metric_read))  # even when stated before: its parts
         stated_starts.append(number.start)  # follow it
-        key = (fact["metric"], fact["category"], fact["value"], fact["target"],
-               tuple(sorted((time or {}).items())), fold(fact.get("about", "")))
-        if fact["metric"] != "other" and key in seen:
-            continue  # stated again (headline, lead, caption): one fact
-        seen.add(key)
-        facts.append(fact)
-        if fact["metric"] == "members_admitted" and number.total is not None and not target:
-            # "kết nạp được 18/25 đảng viên": 18 admitted against a plan of 25, the plan a goal of its own
-            facts.append(dict(fact, value=to_json(number.total), target=True, rule=fact["rule"] + "+plan"))
-            del facts[-1]["total"]
+        _keep(fact, number.total, facts, seen)
     headline_end = text.find("\n")
     return merge_restatements(facts, len(text) if headline_end < 0 else headline_end)
+
+
+def _keep(fact: dict, total, facts: list[dict], seen: set[tuple]) -> None:
+    """Adds `fact` unless it was stated already (headline, lead, caption: one fact), with the plan a share of
+    admissions is read against ("kết nạp được 18/25 đảng viên": 18 admitted, and a goal of 25)."""
+    key = (fact["metric"], fact["category"], fact["value"], fact["target"],
+           tuple(sorted((fact["time"] or {}).items())), fold(fact.get("about", "")))
+    if fact["metric"] != "other" and key in seen:
+        return
+    seen.add(key)
+    facts.append(fact)
+    if fact["metric"] == "members_admitted" and total is not None and not fact["target"]:
+        facts.append(dict(fact, value=to_json(total), target=True, rule=fact["rule"] + "+plan"))
+        del facts[-1]["total"]
 
 
 def _extras(fact: dict, number, reading, folded: str, clause: tuple[int, int], facts: list[dict]) -> list[dict]:

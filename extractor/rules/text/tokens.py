@@ -12,7 +12,10 @@ import regex
 
 from extractor.folding import fold
 
-TOKEN_PATTERN = regex.compile(r"[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*")
+# A lower-case syllable never opens a hyphenated name ("Hồng-Nhung", "Bà Rịa-Vũng Tàu" keep theirs), so a hyphen
+# after one and before a capital joins two words written tight ("Văn hóa-Thể thao", "Kế hoạch-Đầu tư").
+TOKEN_PATTERN = regex.compile(r"\p{Ll}[\p{L}\p{N}]*(?:[.'’][\p{L}\p{N}]+|-(?!\p{Lu})[\p{L}\p{N}]+)*"
+                              r"|[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*")
 
 
 class Token(NamedTuple):

@@ -223,8 +223,8 @@ class _Walk:
                        and inner_words().match(tokens, nxt))
         if inner[1] in ("joins", "joins_inner") and not joins_inner and (
                 nxt >= len(tokens) or not joined_by_space(tokens[nxt]) or level_at(tokens, nxt)
-                or _opens_other(tokens, nxt)):
-            return False
+                or _opens_other(tokens, nxt) or self.is_place(tokens, nxt)):
+            return False   # "Bộ Quốc phòng và TP.HCM": a place after và is the sentence's second party
         self.lower_inner = self.lower_inner or inner[1] not in ("joins", "joins_inner")
         self.i = nxt
         if inner[1] == "end":

@@ -17,7 +17,8 @@ from extractor.rules.names.org_joins import (bracketed_before_place, dotted_leve
 from extractor.rules.names.org_lexicon import (demonstratives, document_words, heads, inner_words, levels,
                                                named_after_people, names, standalone, surnames, titles)
 from extractor.rules.names.org_words import (act_follows_act, capitalised_past_first_word, counts_what_follows,
-                                             field_run_end, next_sentence_starts, person_starts)
+                                             field_run_end, next_sentence_starts, person_starts,
+                                             word_opens_sentence)
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import Token, joined_by_space
 
@@ -136,6 +137,7 @@ class _Walk:
     person_taken: bool = False  # a person's name is in already ("Trường THPT Lê Lợi")
     joinable: bool = False     # the name ends on a field word, which a dash, "&" or a lower-case field may follow
     bloc: bool = False         # a bare "Khối", named by the field after it ("Khối du lịch"), not by a cut word
+    placed: bool = False       # a level word and its place are in: the name's place ends it
 
     def take(self, to: int) -> bool:
         self.i = self.end = to
@@ -159,6 +161,7 @@ class _Walk:
             after_level = i + level[0]
             self.take(take_level(tokens, after_level, self.is_place, dotted))
             self.distinctive = self.named = True
+            self.placed = self.i > after_level
             self.bloc = token.folded == "khối" and self.i == after_level   # a bloc is named by its field
             return True
         if token.folded == "số" and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
@@ -169,7 +172,7 @@ class _Walk:
     def name_word(self, token: Token) -> bool:
         tokens, i = self.tokens, self.i
         if (_ROMAN.fullmatch(token.text) and tokens[i - 1].folded in _CENTRAL) or next_sentence_starts(tokens, i) \
-                or counts_what_follows(tokens, i):
+                or counts_what_follows(tokens, i) or (self.placed and word_opens_sentence(tokens, i)):
             return False   # "BCH TƯ X": a Roman numeral after the Centre is the committee's term, not its name
         nested = heads().match(tokens, i)
         if nested and nested[0] == 1 and i > self.index and not tokens[i - 1].capitalised and \

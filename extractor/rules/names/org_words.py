@@ -68,3 +68,14 @@ def counts_what_follows(tokens: list[Token], i: int) -> bool:
     cán bộ"): a count, not the number a body is named with ("Bệnh viện 108", "Công ty Sông Đà 9 thi công")."""
     return tokens[i].text.isdigit() and i + 1 < len(tokens) and joined_by_space(tokens[i + 1]) \
         and not tokens[i + 1].capitalised and counters().match(tokens, i + 1) is not None
+
+
+def word_opens_sentence(tokens: list[Token], i: int) -> bool:
+    """Capitalised token i makes a common word with the lower-case syllable after it ("… tỉnh Bình Định Ngôi mộ
+    …", "… tỉnh Hà Giang Chỉ đạo …"): after a body's place, the next sentence whose full stop was lost; a field
+    of a name ("Môi trường") is no such word."""
+    token = tokens[i]
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (following is not None and not token.shouted and joined_by_space(following)
+            and not following.capitalised and is_compound(token.folded, following.folded)
+            and inner_words().match(tokens, i) is None)

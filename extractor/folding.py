@@ -52,8 +52,10 @@ def fold_key(text: str) -> str:
     return fold(" ".join(unicodedata.normalize("NFC", text).split()))
 
 
+@functools.lru_cache(maxsize=256)
 def fold_tones(text: str) -> str:
-    """Only the tone placement unified (case kept): for regular expressions, whose `\\S` must stay upper."""
+    """Only the tone placement unified (case kept): for regular expressions, whose `\\S` must stay upper.
+    Cached: the closing lines are read by the byline, the credit and the outlet rules, each folding them."""
     pattern, lowered_keys = _tone_table_any_case()
 
     def replace(match: regex.Match) -> str:

@@ -56,6 +56,7 @@ def _words_re(words: list[str], tail: str = "") -> regex.Pattern:
 
 
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+")
+_WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,15 @@ class WordList:
 def _word_starts(folded: str) -> dict[str, list[int]]:
     """Where each word of a folded text starts: made once per text for every list tried on it."""
     index: dict[str, list[int]] = {}
-    for word in _WORD.finditer(folded):
-        index.setdefault(word.group(), []).append(word.start())
+    get, at = index.get, 0
+    for word in _WORD_RUN.findall(folded):   # maximal runs: the same words as _WORD, found without match objects
+        at = folded.index(word, at)
+        starts = get(word)
+        if starts is None:
+            index[word] = [at]
+        else:
+            starts.append(at)
+        at += len(word)
     return index
 
 

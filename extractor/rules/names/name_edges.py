@@ -129,6 +129,8 @@ def _trimmed(tokens: list[Token], at: int, run: int) -> tuple[int, int]:
 def foreign_after_title(tokens: list[Token], index: int, run_at) -> tuple[int, int] | None:
     """(first token, number of tokens) of a foreign person's name after the title at `index`, else None.
     `run_at(tokens, at)` counts the name syllables from `at` (the persons module's capitalised run)."""
+    if tokens[index].folded not in _foreign_name_titles().first_syllables:
+        return None   # most names' openers are family names and honorifics: one set test
     title = _foreign_name_titles().match(tokens, index)
     if not title:
         return None

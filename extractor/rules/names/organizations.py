@@ -96,6 +96,8 @@ def _inside_place(tokens: list[Token], i: int, is_place) -> bool:
 def _place_at_head(tokens: list[Token], i: int, length: int, is_place) -> bool:
     """"Hội An": a known place that opens with a head's syllable and ends where a word ends
     ("Ban Công tác …" is no place "Ban Công")."""
+    if length > 1 or i + 1 >= len(tokens) or not tokens[i + 1].capitalised:
+        return False   # a place holds two capitalised syllables at least; a head of two words opens none
     place = is_place(tokens, i)
     return place > length and not (i + place < len(tokens) and tokens[i + place].continues)
 

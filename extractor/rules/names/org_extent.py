@@ -173,7 +173,7 @@ class _Walk:
         tokens, i = self.tokens, self.i
         if (_ROMAN.fullmatch(token.text) and tokens[i - 1].folded in _CENTRAL) or next_sentence_starts(tokens, i) \
                 or counts_what_follows(tokens, i) or (self.placed and word_opens_sentence(tokens, i)):
-            return False   # "BCH TƯ X": a Roman numeral after the Centre is the committee's term, not its name
+            return False   # the Centre's term ("BCH TƯ X"), the next sentence, a count: no part of the name
         nested = heads().match(tokens, i)
         if nested and nested[0] == 1 and i > self.index and not tokens[i - 1].capitalised and \
                 i + 1 < len(tokens) and tokens[i + 1].continues and not tokens[i + 1].capitalised:

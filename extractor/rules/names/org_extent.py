@@ -12,8 +12,8 @@ from typing import Callable
 
 import regex
 
-from extractor.rules.names.org_joins import (bracketed_before_place, dotted_level, joined_part, never_name_words,
-                                            rest_of_cut_word)
+from extractor.rules.names.org_joins import (bracketed_before_place, dotted_level, joined_part, listed_fields,
+                                            never_name_words, rest_of_cut_word)
 from extractor.rules.names.org_lexicon import (demonstratives, document_words, heads, inner_words, levels,
                                                named_after_people, names, standalone, surnames, titles)
 from extractor.rules.names.org_words import (act_follows_act, capitalised_past_first_word, counts_what_follows,
@@ -147,7 +147,8 @@ class _Walk:
         if self.i != self.end:
             return False
         taken = joined_part(self.tokens, self.i, self.is_place, person_starts) if self.joinable else 0
-        taken = taken or bracketed_before_place(self.tokens, self.i, self.is_place)
+        taken = taken or bracketed_before_place(self.tokens, self.i, self.is_place) or (
+            self.joinable and listed_fields(self.tokens, self.i, self.is_place, person_starts))
         return bool(taken) and self.take(self.i + taken)
 
     def level(self, token: Token) -> bool | None:

@@ -7,6 +7,7 @@
   syllable that makes one dictionary word with the capitalised syllable before it belongs to the name.
 - A dotted level abbreviation before its place or number ("TP. Hồ Chí Minh", "Q. 10").
 - The name's abbreviation in brackets before its place ("Sở Y tế (SYT) Huế").
+- Fields listed with commas and closed by "và" ("Bộ Lao động, Thương binh và Xã hội").
 """
 
 from __future__ import annotations
@@ -76,6 +77,35 @@ def bracketed_before_place(tokens: list[Token], start: int, is_place) -> int:
         return 0
     place = is_place(tokens, i + 1)
     return i + 1 + place - start if place else 0
+
+
+def listed_fields(tokens: list[Token], i: int, is_place, opens_person) -> int:
+    """How many tokens from i a list of fields brings into the name after a comma: capitalised fields, each
+    one word, joined by commas and closed by "và" ("Bộ Lao động, Thương binh và Xã hội", "Ủy ban Khoa học,
+    Công nghệ và Môi trường"); 0 without the closing "và" ("Bộ Kế hoạch, Sở Tài chính" are two bodies)."""
+    at = i
+    while at < len(tokens) and tokens[at].gap in (", ", " "):
+        closing = tokens[at].gap == " " and tokens[at].folded == "và"
+        start = at + 1 if closing else at
+        if (not closing and at != i and tokens[at].gap != ", ") or start >= len(tokens):
+            return 0
+        length = _field_word(tokens, start, is_place, opens_person)
+        if not length:
+            return 0
+        at = start + length
+        if closing:
+            return at - i
+    return 0
+
+
+def _field_word(tokens: list[Token], i: int, is_place, opens_person) -> int:
+    """The length of a capitalised field word at token i (one dictionary word or one syllable), or 0 where a
+    body, a place, a person or a title starts."""
+    token = tokens[i]
+    if not token.capitalised or token.shouted or heads().match(tokens, i) \
+            or is_place(tokens, i) or opens_person(tokens, i) or titles().match(tokens, i):
+        return 0
+    return _compound_at(tokens, i) or 1
 
 
 def rest_of_cut_word(tokens: list[Token], i: int) -> bool:

@@ -100,17 +100,6 @@ def false_heads() -> PhraseTable:
 
 
 @functools.cache
-def honorifics() -> PhraseTable:
-    return list_table("honorifics.txt")
-
-
-@functools.cache
-def stop_words() -> PhraseTable:
-    """Capitalised words that open the next sentence when a scrape lost its full stop ("Ngày", "Chiều")."""
-    return list_table("name_stop_words.txt")
-
-
-@functools.cache
 def lower_heads() -> PhraseTable:
     return list_table("org_lower_heads.txt")
 

@@ -4,7 +4,8 @@ a next sentence whose full stop a scrape lost, and a head that is capitalised pa
 
 from __future__ import annotations
 
-from extractor.rules.names.org_lexicon import counters, heads, honorifics, inner_words, stop_words, surnames
+from extractor.rules.names.org_lexicon import counters, heads, inner_words, surnames
+from extractor.rules.names.phrases import honorifics, name_stop_words
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import Token, joined_by_space
 
@@ -37,7 +38,7 @@ def next_sentence_starts(tokens: list[Token], i: int) -> bool:
     """Capitalised token i opens the next sentence, whose full stop the scrape lost ("Tỉnh ủy Bình Định Ngày
     25.5", "… quốc gia Ông Lê Văn A"): a stop word of names before a number or a lower-case word ("Tối cao",
     "Hai Bà Trưng" go on), or an honorific before a person ("Bà Rịa", "Cụ Hồ" go on)."""
-    stop = stop_words().match(tokens, i)
+    stop = name_stop_words().match(tokens, i)
     after = i + stop[0] if stop else len(tokens)
     if after < len(tokens) and (not tokens[after].capitalised or tokens[after].text[0].isdigit()) \
             and not is_compound(tokens[after - 1].folded, tokens[after].folded):

@@ -16,10 +16,10 @@ from extractor.folding import fold
 from extractor.resources import load_table
 from extractor.rules.names.org_extent import extend, leave_the_person, level_at, person_starts, take_level
 from extractor.rules.names.org_lexicon import (bare_names, countries, false_heads, function_words, heads,
-                                               honorifics, kind_words, levels, meeting_bodies,
-                                               named_after_people, names)
+                                               kind_words, levels, meeting_bodies, named_after_people, names)
 from extractor.rules.names.org_lower_heads import (lower_case_full_head, lower_case_head, lower_case_openers,
                                                    lower_case_paper, media_heads, preceded_by_plural)
+from extractor.rules.names.phrases import honorifics
 from extractor.rules.text.dictionary import is_compound
 from extractor.rules.text.tokens import TOKEN_PATTERN, Token, joined_by_space, tokenize
 

@@ -18,7 +18,7 @@ import functools
 import regex
 
 from extractor.resources import load_table
-from extractor.rules.names.phrases import PhraseTable, list_table
+from extractor.rules.names.phrases import PhraseTable, honorifics, list_table
 from extractor.rules.names.title_window import CONNECTORS, ArticleTokens, TitleWindow, modifiers
 
 _SEPARATORS = {",", "-", "–", "—"}
@@ -30,11 +30,6 @@ _FUSED_CAPITAL = regex.compile(r"(?<=\p{Ll})\p{Lu}")  # "… Hồ Chí MinhỦy 
 @functools.cache
 def _predicates() -> PhraseTable:
     return list_table("title_predicates.txt")
-
-
-@functools.cache
-def _honorifics() -> PhraseTable:
-    return list_table("honorifics.txt")
 
 
 @functools.cache
@@ -72,7 +67,7 @@ def _skip_honorific_back(w: TitleWindow, index: int) -> int:
         return index  # "(… huyện Kỳ Anh), Trần Văn A": a place's last syllable, no honorific
     for length in (4, 3, 2, 1):
         at = index - length
-        if at >= 0 and (m := _honorifics().match(w.tokens, at)) and m[0] == length \
+        if at >= 0 and (m := honorifics().match(w.tokens, at)) and m[0] == length \
                 and (at not in w.heads or w.heads[at] != length) and at not in w.bodies:
             return at   # "lão thành cách mạng" is also a title; "trẻ em" may end a body's name
     return index

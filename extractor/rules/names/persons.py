@@ -27,7 +27,7 @@ from extractor.rules.names.person_titles import expand_abbreviations, titles_aro
 from extractor.rules.names.photos import find_photo_credits  # noqa: F401  (persons with role "photo")
 from extractor.rules.names.name_edges import (cut_lost_sentence_break, foreign_after_title, foreign_title_openers,
                                                initials_end, is_initials, stop_word_ends_name)
-from extractor.rules.names.phrases import PhraseTable, list_table, pair_table
+from extractor.rules.names.phrases import PhraseTable, honorifics, list_table, name_stop_words, pair_table
 from extractor.rules.names.places import known_place_length
 from extractor.rules.names.title_window import body_words, title_words
 from extractor.rules.text.tokens import Token, joined_by_space, tokenize
@@ -52,11 +52,6 @@ def _surnames() -> PhraseTable:
 
 
 @functools.cache
-def _honorifics() -> PhraseTable:
-    return list_table("honorifics.txt")
-
-
-@functools.cache
 def _aliases() -> PhraseTable:
     return pair_table("person_aliases.tsv")
 
@@ -72,11 +67,6 @@ def _name_syllable(token: Token) -> bool:
     return token.capitalised and not token.text[0].isdigit() and (not token.shouted or len(token.text) <= 1)
 
 
-@functools.cache
-def _stop_words() -> PhraseTable:
-    return list_table("name_stop_words.txt")
-
-
 def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLES, shouted: bool = False) -> int:
     """How many capitalised name syllables, joined by single spaces, start at `index`.
 
@@ -90,7 +80,7 @@ def _capitalised_run(tokens: list[Token], index: int, limit: int = _MAX_SYLLABLE
         if not _name_syllable(token) and not (token.shouted and (shouted or (count and tokens[index].shouted))):
             break
         if count and (not joined_by_space(token) or token.shouted != tokens[index].shouted
-                      or stop_word_ends_name(tokens, at, _stop_words())):
+                      or stop_word_ends_name(tokens, at, name_stop_words())):
             break
         count += 1
         if _FUSED_TAIL.search(token.text):
@@ -143,7 +133,7 @@ def find_names(text: str, tokens: list[Token] | None = None,
 def _name_openers() -> frozenset[str]:
     """The syllables a name can start at (an alias, an honorific, a family name): every other token is
     skipped with one set test."""
-    return (_aliases().first_syllables | _honorifics().first_syllables | _surnames().first_syllables
+    return (_aliases().first_syllables | honorifics().first_syllables | _surnames().first_syllables
             | foreign_title_openers())
 
 
@@ -153,7 +143,7 @@ def _name_at(text: str, tokens: list[Token], i: int) -> tuple[NameMatch, int] | 
     if alias and tokens[i].capitalised:
         length, person = alias
         return NameMatch(tokens[i].start, tokens[i + length - 1].end, person, "person_alias"), i + length
-    honorific = _honorifics().match(tokens, i)
+    honorific = honorifics().match(tokens, i)
     if honorific:
         after = i + honorific[0]
         run = (_capitalised_run(tokens, after, shouted=True)

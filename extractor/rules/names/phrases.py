@@ -1,4 +1,5 @@
-"""Multi-syllable lexicon look-up over tokens: longest entry first, folded comparison."""
+"""Multi-syllable lexicon look-up over tokens: longest entry first, folded comparison; and the two word lists
+every name rule reads (honorifics, and the words that open a sentence whose full stop a scrape lost)."""
 
 from __future__ import annotations
 
@@ -72,3 +73,15 @@ def list_table(name: str) -> PhraseTable:
 def pair_table(name: str) -> PhraseTable:
     """A two-column TSV data file as a table: column 1 maps to column 2; loaded once, shared."""
     return PhraseTable(dict(load_table(name, 2)))
+
+
+@functools.cache
+def honorifics() -> PhraseTable:
+    """Words before a person's name that are no part of it (honorifics.txt)."""
+    return list_table("honorifics.txt")
+
+
+@functools.cache
+def name_stop_words() -> PhraseTable:
+    """Capitalised words that open the next sentence when a scrape lost its full stop (name_stop_words.txt)."""
+    return list_table("name_stop_words.txt")

@@ -14,7 +14,7 @@ import functools
 
 import regex
 
-from extractor.rules.names.phrases import PhraseTable, list_table
+from extractor.rules.names.phrases import PhraseTable, list_table, name_stop_words
 from extractor.rules.names.places import known_place_length
 from extractor.rules.text.tokens import Token, tokenize
 
@@ -37,11 +37,6 @@ def modifiers() -> PhraseTable:
 def body_words() -> PhraseTable:
     """Lower-case words inside the body a title heads (title_body_words.txt)."""
     return list_table("title_body_words.txt")
-
-
-@functools.cache
-def _stop_words() -> PhraseTable:
-    return list_table("name_stop_words.txt")
 
 
 class ArticleTokens:
@@ -134,7 +129,7 @@ class TitleWindow:
         if index in self.named:
             return False
         token = self.tokens[index]
-        if token.capitalised and _stop_words().match(self.tokens, index):
+        if token.capitalised and name_stop_words().match(self.tokens, index):
             return False  # "… Bình Định Ngày 25-5, Phó Thủ tướng": a lost break before a date
         if index in self.covered or index in self.bodies or index in self.dashed or token.capitalised \
                 or token.text[0].isdigit():

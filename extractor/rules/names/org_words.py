@@ -1,6 +1,7 @@
 """Single-word tests on where an organization's name goes on: a person's name starting, a run of lower-case
 field words that a field noun closes (names in sentence case: "Cục Kiểm soát hoạt động bảo vệ môi trường"),
-a next sentence whose full stop a scrape lost, and a head that is capitalised past its first word."""
+a next sentence whose full stop a scrape lost, a number that counts what follows, and a head that is
+capitalised past its first word."""
 
 from __future__ import annotations
 
